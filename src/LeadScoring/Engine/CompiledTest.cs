@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+
+namespace LeadScoring.Engine;
+
+/// <summary>A validated <see cref="ValueTest"/> ready to run: operands unpacked, regex compiled.</summary>
+internal sealed class CompiledTest
+{
+    private readonly TestOperator _op;
+    private readonly AttributeValue _operand;
+    private readonly AttributeValue[] _operands;
+    private readonly string[] _strings;
+    private readonly double _low;
+    private readonly double _high;
+    private readonly Regex? _regex;
+
+    public CompiledTest(ValueTest test)
+    {
+        _op = test.Operator;
+        _operand = test.Operand;
+        _operands = test.Operands ?? [];
+        _strings = Array.ConvertAll(_operands, v => v.AsString ?? string.Empty);
+        _regex = test.Regex;
+        if (_op == TestOperator.Between)
+        {
+            _low = _operands[0].NumberValue;
+            _high = _operands[1].NumberValue;
+        }
+    }
+
+    /// <summary>SPEC 3.1: every op but <c>missing</c> is false for a missing value; a type mismatch is false.</summary>
+    public bool Evaluate(AttributeValue value)
+    {
+        if (!value.IsPresent)
+        {
+            return _op == TestOperator.Missing;
+        }
+
+        switch (_op)
+        {
+            case TestOperator.Exists:
+                return true;
+            case TestOperator.Missing:
+                return false;
+            case TestOperator.Eq:
+                return value.Equals(_operand);
+            case TestOperator.Neq:
+                return !value.Equals(_operand);
+            case TestOperator.In:
+                return IsIn(value);
+            case TestOperator.NotIn:
+                return !IsIn(value);
+            case TestOperator.IsTrue:
+                return value.Kind == AttributeKind.Boolean && value.BooleanValue;
+            case TestOperator.IsFalse:
+                return value.Kind == AttributeKind.Boolean && !value.BooleanValue;
+        }
+
+        if (value.Kind == AttributeKind.String)
+        {
+            string s = value.StringValue;
+            return _op switch
+            {
+                TestOperator.Contains => s.Contains(_operand.StringValue, StringComparison.OrdinalIgnoreCase),
+                TestOperator.StartsWith => s.StartsWith(_operand.StringValue, StringComparison.OrdinalIgnoreCase),
+                TestOperator.EndsWith => s.EndsWith(_operand.StringValue, StringComparison.OrdinalIgnoreCase),
+                TestOperator.ContainsAny => ContainsAny(s),
+                TestOperator.Matches => _regex!.IsMatch(s),
+                _ => false,
+            };
+        }
+
+        if (value.Kind == AttributeKind.Number)
+        {
+            double x = value.NumberValue;
+            return _op switch
+            {
+                TestOperator.Gt => x > _operand.NumberValue,
+                TestOperator.Gte => x >= _operand.NumberValue,
+                TestOperator.Lt => x < _operand.NumberValue,
+                TestOperator.Lte => x <= _operand.NumberValue,
+                TestOperator.Between => _low <= x && x <= _high,
+                _ => false,
+            };
+        }
+
+        return false;
+    }
+
+    private bool IsIn(AttributeValue value)
+    {
+        foreach (var candidate in _operands)
+        {
+            if (value.Equals(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool ContainsAny(string s)
+    {
+        foreach (string candidate in _strings)
+        {
+            if (s.Contains(candidate, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

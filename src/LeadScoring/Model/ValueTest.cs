@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+
+namespace LeadScoring;
+
+/// <summary>
+/// A test on one value: a lead attribute (<see cref="Condition.Field"/>) or an activity tag
+/// (<see cref="ActivityFilter.WithTag"/>). Create one with the static factories; instances are immutable.
+/// Every test but <see cref="Missing"/> is false for a missing value, and a type mismatch is false.
+/// </summary>
+public sealed class ValueTest
+{
+    private ValueTest(TestOperator op, AttributeValue operand, AttributeValue[]? operands, Regex? regex = null)
+    {
+        Operator = op;
+        Operand = operand;
+        Operands = operands;
+        Regex = regex;
+    }
+
+    internal TestOperator Operator { get; }
+
+    /// <summary>The single operand (eq, neq, contains, startsWith, endsWith, matches, gt, gte, lt, lte).</summary>
+    internal AttributeValue Operand { get; }
+
+    /// <summary>The list operand (in, notIn, containsAny, between); null when the test takes none or was given none.</summary>
+    internal AttributeValue[]? Operands { get; }
+
+    /// <summary>The compiled pattern of a validated <c>matches</c> test.</summary>
+    internal Regex? Regex { get; }
+
+    /// <summary>Present and not null.</summary>
+    public static ValueTest Exists() => new(TestOperator.Exists, default, null);
+
+    /// <summary>Absent or null.</summary>
+    public static ValueTest Missing() => new(TestOperator.Missing, default, null);
+
+    /// <summary>Present, of the same type, and equal (strings ignoring case).</summary>
+    public static ValueTest Eq(AttributeValue value) => new(TestOperator.Eq, value, null);
+
+    /// <summary>Present and not <see cref="Eq"/>.</summary>
+    public static ValueTest Neq(AttributeValue value) => new(TestOperator.Neq, value, null);
+
+    /// <summary>Present and <see cref="Eq"/> to one of the values.</summary>
+    public static ValueTest In(params AttributeValue[] values) => new(TestOperator.In, default, values);
+
+    /// <summary>Present and <see cref="Eq"/> to none of the values.</summary>
+    public static ValueTest NotIn(params AttributeValue[] values) => new(TestOperator.NotIn, default, values);
+
+    /// <summary>A string containing <paramref name="value"/>, ignoring case.</summary>
+    public static ValueTest Contains(string value) => new(TestOperator.Contains, value, null);
+
+    /// <summary>A string starting with <paramref name="value"/>, ignoring case.</summary>
+    public static ValueTest StartsWith(string value) => new(TestOperator.StartsWith, value, null);
+
+    /// <summary>A string ending with <paramref name="value"/>, ignoring case.</summary>
+    public static ValueTest EndsWith(string value) => new(TestOperator.EndsWith, value, null);
+
+    /// <summary>A string containing any of <paramref name="values"/>, ignoring case.</summary>
+    public static ValueTest ContainsAny(params string[] values) =>
+        new(TestOperator.ContainsAny, default, values is null ? null : Array.ConvertAll(values, v => (AttributeValue)v));
+
+    /// <summary>
+    /// A string in which the regular expression finds a match, ignoring case. The pattern runs on .NET's
+    /// non-backtracking engine, so constructs that need backtracking (backreferences, lookarounds) are rejected.
+    /// </summary>
+    public static ValueTest Matches(string pattern) => new(TestOperator.Matches, pattern, null);
+
+    /// <summary>A number greater than <paramref name="value"/>.</summary>
+    public static ValueTest Gt(double value) => new(TestOperator.Gt, value, null);
+
+    /// <summary>A number greater than or equal to <paramref name="value"/>.</summary>
+    public static ValueTest Gte(double value) => new(TestOperator.Gte, value, null);
+
+    /// <summary>A number less than <paramref name="value"/>.</summary>
+    public static ValueTest Lt(double value) => new(TestOperator.Lt, value, null);
+
+    /// <summary>A number less than or equal to <paramref name="value"/>.</summary>
+    public static ValueTest Lte(double value) => new(TestOperator.Lte, value, null);
+
+    /// <summary>A number x with <paramref name="low"/> &lt;= x &lt;= <paramref name="high"/>.</summary>
+    public static ValueTest Between(double low, double high) => new(TestOperator.Between, default, [low, high]);
+
+    /// <summary>The boolean true.</summary>
+    public static ValueTest IsTrue() => new(TestOperator.IsTrue, default, null);
+
+    /// <summary>The boolean false.</summary>
+    public static ValueTest IsFalse() => new(TestOperator.IsFalse, default, null);
+
+    internal static ValueTest Create(TestOperator op, AttributeValue operand, AttributeValue[]? operands, Regex? regex) =>
+        new(op, operand, operands, regex);
+
+    /// <summary>The test as rule-set JSON.</summary>
+    public override string ToString() => Json.RuleSetJsonWriter.ToJson(w => Json.RuleSetJsonWriter.WriteTest(w, this, field: null));
+}
