@@ -1,3 +1,3 @@
 using LeadScoring.Cli;
 
-return Cli.Run(args, Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Out, Console.Error, TimeProvider.System);
+return CommandLine.Run(args, Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Out, Console.Error, TimeProvider.System);

@@ -1,7 +1,7 @@
 namespace LeadScoring.Cli;
 
 /// <summary>The <c>leadscore</c> entry point, with its streams passed in so that tests can run it in-process.</summary>
-internal static class Cli
+internal static class CommandLine
 {
     public const string Usage = """
         usage:
