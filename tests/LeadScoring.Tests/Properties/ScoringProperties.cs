@@ -1,0 +1,172 @@
+using FsCheck.Xunit;
+using LeadScoring.Tests.Support;
+
+namespace LeadScoring.Tests.Properties;
+
+/// <summary>Invariants over random rule sets and leads (FsCheck supplies the seeds).</summary>
+public sealed class ScoringProperties
+{
+    private static readonly DateTimeOffset AsOf = new(2026, 6, 15, 12, 0, 0, TimeSpan.Zero);
+
+    [Property(MaxTest = 200)]
+    public void Fluent_and_json_give_the_same_model(int seed)
+    {
+        var random = RandomRuleSet.Create(seed);
+        var fluent = random.Builder.Build();
+        var json = ScoringModel.FromJson(random.Json);
+        Assert.Equal(json, fluent);
+        Assert.Equal(json.ToJson(), fluent.ToJson());
+        foreach (var lead in RandomRuleSet.Leads(seed, 20, AsOf))
+        {
+            Assert.Equal(Snapshot(json.Explain(lead, AsOf)), Snapshot(fluent.Explain(lead, AsOf)));
+        }
+    }
+
+    [Property(MaxTest = 200)]
+    public void Json_round_trip_gives_an_equal_model_that_scores_identically(int seed)
+    {
+        var model = ScoringModel.FromJson(RandomRuleSet.Create(seed).Json);
+        var reloaded = ScoringModel.FromJson(model.ToJson());
+        Assert.Equal(model, reloaded);
+        Assert.Equal(model.GetHashCode(), reloaded.GetHashCode());
+        foreach (var lead in RandomRuleSet.Leads(seed, 20, AsOf))
+        {
+            Assert.Equal(Snapshot(model.Explain(lead, AsOf)), Snapshot(reloaded.Explain(lead, AsOf)));
+        }
+    }
+
+    [Property(MaxTest = 200)]
+    public void Activity_order_does_not_matter(int seed)
+    {
+        var model = ScoringModel.FromJson(RandomRuleSet.Create(seed).Json);
+        var random = new Random(seed);
+        foreach (var lead in RandomRuleSet.Leads(seed, 20, AsOf))
+        {
+            var shuffled = new Lead(lead.Id);
+            foreach (var attribute in lead.Attributes)
+            {
+                shuffled.Set(attribute.Name, attribute.Value);
+            }
+
+            var activities = lead.Activities.ToArray();
+            random.Shuffle(activities);
+            foreach (var activity in activities)
+            {
+                shuffled.AddActivity(activity);
+            }
+
+            AssertClose(model.Explain(lead, AsOf), model.Explain(shuffled, AsOf));
+        }
+    }
+
+    [Property(MaxTest = 200)]
+    public void Moving_as_of_later_never_grows_an_each_rule(int seed, byte daysLater)
+    {
+        var random = RandomRuleSet.Create(seed);
+        var model = ScoringModel.FromJson(random.Json);
+        var eachRules = EachRuleIds(random.Json);
+        var later = AsOf.AddDays(daysLater + 0.5);
+        foreach (var lead in RandomRuleSet.Leads(seed, 20, AsOf, pastOnly: true))
+        {
+            var before = model.Explain(lead, AsOf).Rules.ToDictionary(r => r.Id, r => r.Points);
+            foreach (var rule in model.Explain(lead, later).Rules.Where(r => eachRules.Contains(r.Id)))
+            {
+                Assert.True(Math.Abs(rule.Points) <= Math.Abs(before.GetValueOrDefault(rule.Id)) + 1e-9, $"{rule.Id}: {before.GetValueOrDefault(rule.Id)} -> {rule.Points}");
+            }
+        }
+    }
+
+    [Property(MaxTest = 200)]
+    public void Decay_never_raises_a_rule_contribution(int seed)
+    {
+        var withDecay = ScoringModel.FromJson(RandomRuleSet.Create(seed).Json);
+        var withoutDecay = ScoringModel.FromJson(RandomRuleSet.Create(seed, withDecay: false).Json);
+        foreach (var lead in RandomRuleSet.Leads(seed, 20, AsOf))
+        {
+            var undecayed = withoutDecay.Explain(lead, AsOf).Rules.ToDictionary(r => r.Id, r => r.Points);
+            foreach (var rule in withDecay.Explain(lead, AsOf).Rules.Where(r => r.Id != "inactivity"))
+            {
+                Assert.True(Math.Abs(rule.Points) <= Math.Abs(undecayed.GetValueOrDefault(rule.Id)) + 1e-9, $"{rule.Id}: {undecayed.GetValueOrDefault(rule.Id)} -> {rule.Points}");
+            }
+        }
+    }
+
+    [Property(MaxTest = 200)]
+    public void Caps_and_clamps_hold_and_no_number_is_nan_or_infinite(int seed)
+    {
+        var random = RandomRuleSet.Create(seed);
+        var model = ScoringModel.FromJson(random.Json);
+        using var document = System.Text.Json.JsonDocument.Parse(random.Json);
+        var root = document.RootElement;
+        var maxPoints = root.GetProperty("rules").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("id").GetString()!, r => r.TryGetProperty("maxPoints", out var m) ? m.GetDouble() : double.PositiveInfinity);
+        double min = root.TryGetProperty("range", out var range) ? range.GetProperty("min").GetDouble() : 0;
+        double max = root.TryGetProperty("range", out range) ? range.GetProperty("max").GetDouble() : 100;
+
+        foreach (var lead in RandomRuleSet.Leads(seed, 20, AsOf))
+        {
+            var explanation = model.Explain(lead, AsOf);
+            var result = explanation.Result;
+            double[] numbers = [result.Score, result.Fit, result.Engagement, .. Enum.GetValues<ScoreCategory>().Select(c => result[c]), .. explanation.Rules.Select(r => r.Points)];
+            Assert.All(numbers, n => Assert.True(double.IsFinite(n)));
+            Assert.InRange(result.Score, min, max);
+            foreach (var rule in explanation.Rules.Where(r => r.Id != "inactivity"))
+            {
+                Assert.True(Math.Abs(rule.Points) <= maxPoints[rule.Id], $"{rule.Id} {rule.Points} exceeds maxPoints {maxPoints[rule.Id]}");
+            }
+
+            if (root.TryGetProperty("categories", out var categories))
+            {
+                foreach (var category in categories.EnumerateObject())
+                {
+                    int index = Array.IndexOf(["demographic", "companyFit", "onlineBehaviour", "emailEngagement", "socialEngagement", "decay"], category.Name);
+                    Assert.InRange(result[(ScoreCategory)index], category.Value.GetProperty("min").GetDouble(), category.Value.GetProperty("max").GetDouble());
+                }
+            }
+
+            if (root.TryGetProperty("inactivity", out var inactivity) && inactivity.TryGetProperty("maxPenalty", out var penalty))
+            {
+                Assert.All(explanation.Rules.Where(r => r.Id == "inactivity"), r => Assert.True(Math.Abs(r.Points) <= penalty.GetDouble()));
+            }
+
+            Assert.Equal(result.Score, model.Score(lead, AsOf).Score);
+        }
+    }
+
+    [Property(MaxTest = 20)]
+    public void Scoring_from_many_threads_on_one_model_matches_sequential_scoring(int seed)
+    {
+        var model = ScoringModel.FromJson(RandomRuleSet.Create(seed).Json);
+        var leads = RandomRuleSet.Leads(seed, 400, AsOf);
+        var sequential = new LeadScore[leads.Count];
+        model.ScoreBatch(leads.ToArray(), AsOf, sequential);
+        var parallel = new LeadScore[leads.Count];
+        model.ScoreBatchParallel(leads, AsOf, parallel, maxDegreeOfParallelism: 4);
+        Assert.Equal(sequential.Select(s => (s.Score, s.Fit, s.Engagement, s.Stage, s.Grade)), parallel.Select(s => (s.Score, s.Fit, s.Engagement, s.Stage, s.Grade)));
+
+        var threaded = new LeadScore[leads.Count];
+        Parallel.For(0, leads.Count * 4, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => threaded[i % leads.Count] = model.Score(leads[i % leads.Count], AsOf));
+        Assert.Equal(sequential.Select(s => s.Score), threaded.Select(s => s.Score));
+    }
+
+    private static HashSet<string> EachRuleIds(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return [.. document.RootElement.GetProperty("rules").EnumerateArray().Where(r => r.TryGetProperty("each", out _)).Select(r => r.GetProperty("id").GetString()!)];
+    }
+
+    private static string Snapshot(LeadScoreExplanation e) =>
+        $"{e.Result} | {string.Join(",", e.Rules)} | {string.Join(",", e.DisqualifiedBy)} | {e.NextStage} | " +
+        string.Join(",", Enum.GetValues<ScoreCategory>().Select(c => e.Result[c].ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static void AssertClose(LeadScoreExplanation expected, LeadScoreExplanation actual)
+    {
+        Assert.Equal(expected.Result.Score, actual.Result.Score, 9);
+        Assert.Equal(expected.Result.Fit, actual.Result.Fit, 9);
+        Assert.Equal(expected.Result.Engagement, actual.Result.Engagement, 9);
+        Assert.Equal(expected.Result.Stage, actual.Result.Stage);
+        Assert.Equal(expected.Result.Grade, actual.Result.Grade);
+        Assert.Equal(expected.DisqualifiedBy, actual.DisqualifiedBy);
+        Assert.Equal(expected.Rules.Select(r => r.Id), actual.Rules.Select(r => r.Id));
+    }
+}
