@@ -110,7 +110,7 @@ internal sealed class RuleSetReader
         if (Required(props, path, "rules") is { } rulesElement)
         {
             rules = ReadList(rulesElement, "$.rules", "a list of rules", ReadRule);
-            CheckUnique(rules, "$.rules", r => r.Id, "id", "rule id");
+            CheckUnique(rulesElement, "$.rules", "id", "rule id");
         }
 
         DecayDefinition? decay = Optional(props, "decay", out var decayElement) ? ReadDecay(decayElement) : null;
@@ -120,14 +120,14 @@ internal sealed class RuleSetReader
         if (Optional(props, "disqualify", out var disqualifyElement))
         {
             disqualify = ReadList(disqualifyElement, "$.disqualify", "a list of disqualifiers", ReadDisqualifier);
-            CheckUnique(disqualify, "$.disqualify", d => d.Id, "id", "disqualifier id");
+            CheckUnique(disqualifyElement, "$.disqualify", "id", "disqualifier id");
         }
 
         List<StageDefinition>? stages = null;
         if (Optional(props, "stages", out var stagesElement))
         {
             stages = ReadList(stagesElement, "$.stages", "a list of stages", ReadStage);
-            CheckUnique(stages, "$.stages", s => s.Name, "name", "stage name");
+            CheckUnique(stagesElement, "$.stages", "name", "stage name");
         }
 
         var grades = Optional(props, "grades", out var gradesElement)
@@ -677,20 +677,26 @@ internal sealed class RuleSetReader
         return ok ? items : null;
     }
 
-    private void CheckUnique<T>(List<T>? items, string listPath, Func<T, string> key, string property, string what)
+    /// <summary>Reports repeated string values of <paramref name="property"/> across a list, even in items that are otherwise invalid.</summary>
+    private void CheckUnique(JsonElement list, string listPath, string property, string what)
     {
-        if (items is null)
+        if (list.ValueKind != JsonValueKind.Array)
         {
             return;
         }
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < items.Count; i++)
+        int i = 0;
+        foreach (var item in list.EnumerateArray())
         {
-            if (!seen.TryAdd(key(items[i]), i))
+            if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty(property, out var value)
+                && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } key
+                && !seen.TryAdd(key, i))
             {
-                Error(Child(Index(listPath, i), property), $"duplicate {what} '{key(items[i])}' (first used at {Index(listPath, seen[key(items[i])])})");
+                Error(Child(Index(listPath, i), property), $"duplicate {what} '{key}' (first used at {Index(listPath, seen[key])})");
             }
+
+            i++;
         }
     }
 
