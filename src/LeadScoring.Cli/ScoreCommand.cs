@@ -21,7 +21,7 @@ internal static class ScoreCommand
         }
 
         string rulesPath = arguments.Value("--rules") ?? throw new UsageException("score needs --rules RULES.json (or --rules default)");
-        DateTimeOffset asOf = ParseAsOf(arguments.Value("--as-of"), clock, error);
+        DateTimeOffset? givenAsOf = ParseAsOf(arguments.Value("--as-of"));
         string? inputPath = arguments.Value("--input");
         string? outputPath = arguments.Value("--output");
         bool explain = arguments.Flag("--explain");
@@ -30,6 +30,12 @@ internal static class ScoreCommand
         if (model is null)
         {
             return ExitCode.Invalid;
+        }
+
+        DateTimeOffset asOf = givenAsOf ?? clock.GetUtcNow();
+        if (givenAsOf is null)
+        {
+            error.WriteLine($"leadscore: as-of {asOf.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)} (now, UTC)");
         }
 
         using var input = inputPath is null ? standardInput : OpenInput(inputPath);
@@ -89,13 +95,11 @@ internal static class ScoreCommand
         return ok;
     }
 
-    private static DateTimeOffset ParseAsOf(string? text, TimeProvider clock, TextWriter error)
+    private static DateTimeOffset? ParseAsOf(string? text)
     {
         if (text is null)
         {
-            var now = clock.GetUtcNow();
-            error.WriteLine($"leadscore: as-of {now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)} (now, UTC)");
-            return now;
+            return null;
         }
 
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var asOf))
