@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace LeadScoring.Engine;
 
 internal sealed partial class CompiledRuleSet
@@ -74,7 +72,7 @@ internal sealed partial class CompiledRuleSet
             }
         }
 
-        public (FrozenDictionary<string, int> Types, int[] Start, ActivityConsumer[] Consumers) BuildDispatch()
+        public (NameTable Types, int[] Start, ActivityConsumer[] Consumers) BuildDispatch()
         {
             var start = new int[_consumersByType.Count + 1];
             for (int t = 0; t < _consumersByType.Count; t++)
@@ -82,7 +80,7 @@ internal sealed partial class CompiledRuleSet
                 start[t + 1] = start[t] + _consumersByType[t].Count;
             }
 
-            return (_typeIndex.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), start, [.. _consumersByType.SelectMany(c => c)]);
+            return (new NameTable(_typeIndex), start, [.. _consumersByType.SelectMany(c => c)]);
         }
 
         private void Register(ActivityFilter filter, int slot, bool isCounter, bool decays)

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 
 namespace LeadScoring.Engine;
@@ -14,8 +13,8 @@ internal sealed partial class CompiledRuleSet
     // Scratch arrays up to this many elements live on the stack; larger rule sets rent from the shared pool.
     private const int StackLimit = 512;
 
-    private readonly FrozenDictionary<string, int> _fields;
-    private readonly FrozenDictionary<string, int> _types;
+    private readonly NameTable _fields;
+    private readonly NameTable _types;
     private readonly int[] _consumerStart;
     private readonly ActivityConsumer[] _consumers;
     private readonly int _counterCount;
@@ -42,7 +41,7 @@ internal sealed partial class CompiledRuleSet
             s.Name, s.MinScore ?? double.NegativeInfinity, s.MinFit ?? double.NegativeInfinity,
             s.MinEngagement ?? double.NegativeInfinity, s.When is null ? null : compiler.CompileCondition(s.When)))];
         (_types, _consumerStart, _consumers) = compiler.BuildDispatch();
-        _fields = compiler.Fields.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _fields = new NameTable(compiler.Fields);
         _counterCount = compiler.CounterCount;
         _eachCount = compiler.EachCount;
 

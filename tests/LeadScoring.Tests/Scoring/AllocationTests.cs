@@ -1,0 +1,63 @@
+using LeadScoring.Tests.Support;
+
+namespace LeadScoring.Tests.Scoring;
+
+/// <summary>
+/// The hot path allocates nothing. This counts bytes (deterministic), it does not time anything;
+/// speed is measured by the BenchmarkDotNet suite.
+/// </summary>
+public sealed class AllocationTests
+{
+    [Fact]
+    public void Score_and_sequential_batch_allocate_nothing_after_warm_up()
+    {
+        var model = ScoringModel.Default;
+        var leads = File.ReadLines(Path.Combine(TestPaths.Samples, "leads.jsonl")).Select(LeadJson.Parse).ToArray();
+        var results = new LeadScore[leads.Length];
+        double sink = 0;
+        foreach (var lead in leads)
+        {
+            sink += model.Score(lead, RuleSets.AsOf).Score;
+        }
+
+        model.ScoreBatch(leads, RuleSets.AsOf, results);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            foreach (var lead in leads)
+            {
+                sink += model.Score(lead, RuleSets.AsOf).Score;
+            }
+
+            model.ScoreBatch(leads, RuleSets.AsOf, results);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.True(sink > 0);
+    }
+
+    [Fact]
+    public void Large_rule_sets_use_pooled_scratch_and_still_allocate_nothing()
+    {
+        var builder = ScoringModel.CreateBuilder();
+        for (int i = 0; i < 1500; i++)
+        {
+            builder.Each($"e{i}", ScoreCategory.OnlineBehaviour, 1, ActivityFilter.OfType($"type{i}"));
+            builder.When($"w{i}", ScoreCategory.CompanyFit, 1, Condition.Field($"field{i}", ValueTest.Exists()));
+        }
+
+        var model = builder.Build();
+        var lead = new Lead("L").Set("field7", 1).AddActivity("type7", RuleSets.AsOf.AddDays(-1)).AddActivity("TYPE8", RuleSets.AsOf.AddDays(-1));
+        Assert.Equal(3, model.Score(lead, RuleSets.AsOf).Score);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            _ = model.Score(lead, RuleSets.AsOf);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}
