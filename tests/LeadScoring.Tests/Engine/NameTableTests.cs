@@ -1,0 +1,60 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using LeadScoring.Engine;
+
+namespace LeadScoring.Tests.Engine;
+
+/// <summary>The fast name table must answer exactly as an OrdinalIgnoreCase dictionary would.</summary>
+public sealed class NameTableTests
+{
+    private static readonly string[] Keys =
+        ["pricing_page_view", "Email_Open", "a", "ab", "x-y.z", "Größe", "ǅemo", "straße", "SIGMA_Σ", "page_view", "PAGE_VIEWS", "k", "S"];
+
+    private static readonly NameTable Table = new(Keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i));
+
+    private static readonly Dictionary<string, int> Reference = Keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.OrdinalIgnoreCase);
+
+    [Theory]
+    [InlineData("PRICING_PAGE_VIEW")]
+    [InlineData("email_open")]
+    [InlineData("A")]
+    [InlineData("x-Y.Z")]
+    [InlineData("GRÖSSE")]
+    [InlineData("größe")]
+    [InlineData("Ǆemo")]
+    [InlineData("sigma_σ")]
+    [InlineData("\u212A")] // Kelvin sign
+    [InlineData("\u017F")] // long s
+    [InlineData("page_vie")]
+    [InlineData("")]
+    [InlineData("unknown")]
+    public void Agrees_with_ordinal_ignore_case(string name)
+    {
+        bool expected = Reference.TryGetValue(name, out int expectedValue);
+        Assert.Equal(expected, Table.TryGetValue(name, out int value));
+        if (expected)
+        {
+            Assert.Equal(expectedValue, value);
+        }
+    }
+
+    [Property(MaxTest = 500)]
+    public Property Agrees_with_ordinal_ignore_case_for_any_casing_of_any_key(PositiveInt index, int seed)
+    {
+        string key = Keys[index.Get % Keys.Length];
+        var random = new Random(seed);
+        string variant = string.Concat(key.Select(c => random.Next(2) == 0 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c)));
+        bool expected = Reference.TryGetValue(variant, out int expectedValue);
+        bool actual = Table.TryGetValue(variant, out int value);
+        return (expected == actual && (!expected || expectedValue == value)).ToProperty();
+    }
+
+    [Property(MaxTest = 500)]
+    public Property Agrees_with_ordinal_ignore_case_for_arbitrary_strings(NonNull<string> name)
+    {
+        bool expected = Reference.TryGetValue(name.Get, out int expectedValue);
+        bool actual = Table.TryGetValue(name.Get, out int value);
+        return (expected == actual && (!expected || expectedValue == value)).ToProperty();
+    }
+}
