@@ -57,23 +57,24 @@ internal sealed class NameTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetValue(string name, out int value)
     {
-        if (name.Length > 0 && Ascii.IsValid(name))
+        if (name.Length > 0)
         {
             for (int i = Hash(name) & _mask; _keys[i] is { } key; i = (i + 1) & _mask)
             {
-                // Both are ASCII here, where Ascii.EqualsIgnoreCase is exactly OrdinalIgnoreCase, and faster.
+                // Ascii.EqualsIgnoreCase is true only for two ASCII strings equal ignoring case, which is
+                // exactly when OrdinalIgnoreCase says so for ASCII, and it is faster.
                 if (ReferenceEquals(key, name) || (key.Length == name.Length && Ascii.EqualsIgnoreCase(key, name)))
                 {
                     value = _values[i];
                     return true;
                 }
             }
+        }
 
-            if (!_hasNonAsciiKeys)
-            {
-                value = -1;
-                return false;
-            }
+        if (!_hasNonAsciiKeys && Ascii.IsValid(name))
+        {
+            value = -1;
+            return false;
         }
 
         return _all.TryGetValue(name, out value);
