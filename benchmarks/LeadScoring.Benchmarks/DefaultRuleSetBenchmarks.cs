@@ -14,6 +14,7 @@ public class DefaultRuleSetBenchmarks
     private ScoringModel _model = null!;
     private Lead[] _leads = null!;
     private LeadScore[] _results = null!;
+    private RulesEngineDefaultScorer _rulesEngine = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -22,6 +23,8 @@ public class DefaultRuleSetBenchmarks
         _leads = SyntheticLeads.Create(LeadCount, 40);
         _results = new LeadScore[LeadCount];
         BaselineResult.Verify("hand-written", _model, _leads, SyntheticLeads.AsOf, l => HandWrittenDefaultScorer.Score(l, SyntheticLeads.AsOf));
+        _rulesEngine = new RulesEngineDefaultScorer();
+        BaselineResult.Verify("RulesEngine", _model, _leads, SyntheticLeads.AsOf, l => _rulesEngine.Score(l, SyntheticLeads.AsOf));
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = LeadCount)]
@@ -43,6 +46,18 @@ public class DefaultRuleSetBenchmarks
         foreach (var lead in _leads)
         {
             sum += _model.Score(lead, SyntheticLeads.AsOf).Score;
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = LeadCount)]
+    public double RulesEngine()
+    {
+        double sum = 0;
+        foreach (var lead in _leads)
+        {
+            sum += _rulesEngine.Score(lead, SyntheticLeads.AsOf).Score;
         }
 
         return sum;

@@ -1,4 +1,35 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
-// dotnet run -c Release --project benchmarks/LeadScoring.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// dotnet run -c Release --project benchmarks/LeadScoring.Benchmarks -- [--smoke] [--compare-versions 0.1.0[,0.2.0]] [BenchmarkDotNet options]
+//   --smoke               every benchmark once, in-process (CI: proves the suite builds and runs; no figures)
+//   --compare-versions V  also run each benchmark against the LeadScoring package version(s) V, with the
+//                         current source as the baseline, so the report gives the ratio between them
+List<string> arguments = [.. args];
+IConfig config = DefaultConfig.Instance;
+
+if (arguments.Remove("--smoke"))
+{
+    config = config.AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance));
+    if (!arguments.Contains("--filter"))
+    {
+        arguments.AddRange(["--filter", "*"]);
+    }
+}
+
+int compare = arguments.IndexOf("--compare-versions");
+if (compare >= 0)
+{
+    string[] versions = arguments[compare + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    arguments.RemoveRange(compare, 2);
+    config = config.AddJob(Job.Default.WithId("current").AsBaseline());
+    foreach (string version in versions)
+    {
+        // The project references the LeadScoring package instead of the source when this property is set.
+        config = config.AddJob(Job.Default.WithId(version).WithMsBuildArguments($"/p:LeadScoringVersion={version}"));
+    }
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. arguments], config);
