@@ -1,0 +1,3 @@
+using LeadScoring.Samples.WebApi;
+
+await ScoringApi.Create(args).RunAsync();

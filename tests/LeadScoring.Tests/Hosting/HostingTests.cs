@@ -1,0 +1,164 @@
+using LeadScoring.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LeadScoring.Tests.Hosting;
+
+/// <summary>AddLeadScoring: options, start-up validation, named rule sets, reload and last-good fallback.</summary>
+public sealed class HostingTests : IDisposable
+{
+    private const string RuleA = """{ "id": "a", "category": "demographic", "points": 10, "when": { "all": [] } }""";
+    private const string RuleB = """{ "id": "b", "category": "demographic", "points": 20, "when": { "all": [] } }""";
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("leadscore-host-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    internal static string RuleSet(string rule, string version) => RuleSets.Json(rule, $"\"name\": \"test\", \"version\": \"{version}\"");
+
+    private string WriteRules(string content, string name = "rules.json")
+    {
+        string path = Path.Combine(_directory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    internal static void Eventually(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for: " + what);
+            Thread.Sleep(20);
+        }
+    }
+
+    [Fact]
+    public void Without_options_the_built_in_rule_set_serves()
+    {
+        using var provider = new ServiceCollection().AddLeadScoring().BuildServiceProvider();
+        var scorer = provider.GetRequiredService<ILeadScorer>();
+        Assert.Same(ScoringModel.Default, scorer.Model);
+        Assert.Equal("built-in:default", scorer.Status.Source);
+        Assert.Same(scorer, provider.GetRequiredService<ILeadScorerProvider>().GetScorer(string.Empty));
+    }
+
+    [Fact]
+    public void As_of_comes_from_the_registered_time_provider()
+    {
+        var now = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        using var provider = new ServiceCollection()
+            .AddSingleton<TimeProvider>(new FixedTimeProvider(now))
+            .AddLeadScoring(o => o.RuleSetJson = RuleSets.Json("""{ "id": "v", "category": "onlineBehaviour", "points": 10, "each": { "activity": "view", "withinDays": 1 } }"""))
+            .BuildServiceProvider();
+        var scorer = provider.GetRequiredService<ILeadScorer>();
+        var lead = new Lead("L").AddActivity("view", now.AddHours(-12)).AddActivity("view", now.AddDays(-2));
+        Assert.Equal(10, scorer.Score(lead).Score);
+        Assert.Equal(0, scorer.Score(lead, now.AddDays(3)).Score);
+        Assert.Equal("v", Assert.Single(scorer.Explain(lead).Rules).Id);
+    }
+
+    [Fact]
+    public async Task A_broken_rule_set_stops_the_host_at_start_up_with_the_spec_errors()
+    {
+        string path = WriteRules("""{ "schemaVersion": 1, "rules": [ { "id": "a", "category": "demographic", "points": 5, "when": { "field": "x", "op": "equals" } } ] }""");
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddLeadScoring(o => o.RuleSetPath = path);
+        using var host = builder.Build();
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains($"{path}: $.rules[0].when.op: unknown op 'equals'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Conflicting_sources_and_missing_files_fail_at_start_up()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddLeadScoring(o => (o.RuleSetPath, o.BuiltInRuleSet) = ("x.json", "default"));
+        builder.Services.AddLeadScoring("missing", o => o.RuleSetPath = Path.Combine(_directory, "nope.json"));
+        using var host = builder.Build();
+        var ex = await Assert.ThrowsAsync<AggregateException>(() => host.StartAsync());
+        string all = string.Join("\n", ex.InnerExceptions.Select(e => e.Message));
+        Assert.Contains("set only one of RuleSetPath, RuleSetJson and BuiltInRuleSet", all, StringComparison.Ordinal);
+        Assert.Contains("nope.json", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Named_rule_sets_serve_side_by_side_and_an_unknown_name_is_a_clear_error()
+    {
+        using var provider = new ServiceCollection()
+            .AddLeadScoring("smb", o => o.RuleSetJson = RuleSet(RuleA, "1"))
+            .AddLeadScoring("enterprise", o => o.RuleSetJson = RuleSet(RuleB, "2"))
+            .BuildServiceProvider();
+        var scorers = provider.GetRequiredService<ILeadScorerProvider>();
+        Assert.Equal(["smb", "enterprise"], scorers.Names);
+        Assert.Equal(10, scorers.GetScorer("smb").Score(new Lead("L"), RuleSets.AsOf).Score);
+        Assert.Equal(20, scorers.GetScorer("enterprise").Score(new Lead("L"), RuleSets.AsOf).Score);
+
+        var ex = Assert.Throws<InvalidOperationException>(() => scorers.GetScorer("partners"));
+        Assert.Contains("named 'partners'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'smb', 'enterprise'", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<ILeadScorer>()); // no default registered
+    }
+
+    [Fact]
+    public void A_changed_file_is_swapped_in_and_an_invalid_edit_keeps_the_last_good_model()
+    {
+        string path = WriteRules(RuleSet(RuleA, "1"));
+        var logs = new ListLoggerProvider();
+        using var provider = new ServiceCollection()
+            .AddLogging(b => b.AddProvider(logs))
+            .AddLeadScoring(o => (o.RuleSetPath, o.ReloadDelay) = (path, TimeSpan.FromMilliseconds(20)))
+            .BuildServiceProvider();
+        var scorer = provider.GetRequiredService<ILeadScorer>();
+        Assert.Equal("1", scorer.Status.RuleSetVersion);
+
+        File.WriteAllText(path, RuleSet(RuleB, "2"));
+        Eventually(() => scorer.Status.RuleSetVersion == "2", "version 2");
+        Assert.Equal(20, scorer.Score(new Lead("L"), RuleSets.AsOf).Score);
+        Assert.Equal(1, scorer.Status.Reloads);
+
+        File.WriteAllText(path, """{ "schemaVersion": 1, "rules": [ { "id": "c", "category": "nope", "points": 1, "when": { "all": [] } } ] }""");
+        Eventually(() => scorer.Status.LastError is not null, "the failed reload");
+        Assert.Equal("2", scorer.Status.RuleSetVersion);
+        Assert.Equal(20, scorer.Score(new Lead("L"), RuleSets.AsOf).Score);
+        Assert.Contains($"{path}: $.rules[0].category: unknown category 'nope'", scorer.Status.LastError, StringComparison.Ordinal);
+        var error = Assert.Single(logs.Entries, e => e.Level == LogLevel.Error);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("still serving test 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Configuration_binds_and_reloads_inline_json()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["LeadScoring:RuleSetJson"] = RuleSet(RuleA, "1"),
+        }).Build();
+        using var provider = new ServiceCollection().AddLeadScoring(configuration.GetSection("LeadScoring")).BuildServiceProvider();
+        var scorer = provider.GetRequiredService<ILeadScorer>();
+        Assert.Equal("configuration", scorer.Status.Source);
+        Assert.Equal(10, scorer.Score(new Lead("L"), RuleSets.AsOf).Score);
+
+        configuration["LeadScoring:RuleSetJson"] = RuleSet(RuleB, "2");
+        configuration.Reload();
+        Eventually(() => scorer.Status.RuleSetVersion == "2", "version 2");
+
+        configuration["LeadScoring:RuleSetJson"] = "{ not json";
+        configuration.Reload();
+        Eventually(() => scorer.Status.LastError is not null, "the failed reload");
+        Assert.Contains("configuration: $: line 1, column 3: malformed JSON", scorer.Status.LastError, StringComparison.Ordinal);
+        Assert.Equal(20, scorer.Score(new Lead("L"), RuleSets.AsOf).Score);
+    }
+
+    [Fact]
+    public void Configuration_with_a_bad_flag_is_reported()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["WatchRuleSetFile"] = "sometimes" }).Build();
+        using var provider = new ServiceCollection().AddLeadScoring(configuration).BuildServiceProvider();
+        var ex = Assert.Throws<FormatException>(() => provider.GetRequiredService<ILeadScorer>());
+        Assert.Contains("WatchRuleSetFile", ex.Message, StringComparison.Ordinal);
+    }
+}

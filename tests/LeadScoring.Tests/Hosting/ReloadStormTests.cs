@@ -1,0 +1,84 @@
+using LeadScoring.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadScoring.Tests.Hosting;
+
+/// <summary>
+/// The rule-set file rewritten 200 times, valid and invalid alternately, while two threads score: every
+/// score is exactly that of one of the two valid models, and no exception escapes.
+/// </summary>
+public sealed class ReloadStormTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("leadscore-storm-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Every_score_during_a_reload_storm_comes_from_one_whole_model()
+    {
+        var modelA = ScoringModel.Default;
+        string jsonA = modelA.ToJson();
+        string jsonB = jsonA.Replace("\"points\": 15", "\"points\": 14", StringComparison.Ordinal).Replace("\"points\": 25", "\"points\": 21", StringComparison.Ordinal);
+        var modelB = ScoringModel.FromJson(jsonB);
+        Assert.NotEqual(modelA, modelB);
+        string invalid = jsonB.Replace("\"halfLifeDays\": 30", "\"halfLifeDays\": 0", StringComparison.Ordinal);
+
+        var leads = File.ReadLines(Path.Combine(TestPaths.Samples, "leads.jsonl")).Select(LeadJson.Parse).ToArray();
+        var expectedA = leads.Select(l => modelA.Score(l, RuleSets.AsOf)).ToArray();
+        var expectedB = leads.Select(l => modelB.Score(l, RuleSets.AsOf)).ToArray();
+        Assert.Contains(leads.Select((_, i) => i), i => expectedA[i].Score != expectedB[i].Score);
+
+        string path = Path.Combine(_directory, "rules.json");
+        File.WriteAllText(path, jsonA);
+        using var provider = new ServiceCollection()
+            .AddLeadScoring(o => (o.RuleSetPath, o.ReloadDelay) = (path, TimeSpan.FromMilliseconds(1)))
+            .BuildServiceProvider();
+        var scorer = provider.GetRequiredService<ILeadScorer>();
+
+        using var stop = new CancellationTokenSource();
+        long scored = 0;
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var threads = Enumerable.Range(0, 2).Select(t => new Thread(() =>
+        {
+            try
+            {
+                for (int n = 0; !stop.IsCancellationRequested; n++)
+                {
+                    int i = (n + t) % leads.Length;
+                    var score = scorer.Score(leads[i], RuleSets.AsOf);
+                    if (!Same(score, expectedA[i]) && !Same(score, expectedB[i]))
+                    {
+                        failures.Enqueue($"{leads[i].Id}: {score} is neither model's");
+                    }
+
+                    Interlocked.Increment(ref scored);
+                }
+            }
+            catch (Exception ex)
+            {
+                failures.Enqueue(ex.ToString());
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+
+        for (int write = 0; write < 200; write++)
+        {
+            File.WriteAllText(path, (write % 4) switch { 0 => jsonB, 2 => jsonA, _ => invalid });
+            Thread.Sleep(5);
+        }
+
+        File.WriteAllText(path, jsonB);
+        HostingTests.Eventually(() => scorer.Model.Equals(modelB), "the final rule set");
+        stop.Cancel();
+        threads.ForEach(t => t.Join());
+
+        Assert.Empty(failures);
+        Assert.True(Interlocked.Read(ref scored) > 1000, $"only {scored} scores during the storm");
+        Assert.True(scorer.Status.Reloads > 1, "the storm should have swapped models");
+        Assert.NotNull(scorer.Status.LastError);
+    }
+
+    private static bool Same(LeadScore a, LeadScore b) =>
+        a.Score == b.Score && a.Fit == b.Fit && a.Engagement == b.Engagement && a.Stage == b.Stage && a.Grade == b.Grade
+        && Enum.GetValues<ScoreCategory>().All(c => a[c] == b[c]);
+}
