@@ -12,7 +12,10 @@ internal sealed class CompiledTest
     private readonly SearchValues<string> _anyOf;
     private readonly double _low;
     private readonly double _high;
-    private readonly Regex? _regex;
+    // One regex per processor: a Regex instance caches a single matcher, and threads that use one at the
+    // same time allocate a fresh matcher. Threads running at once run on different processors, so striping
+    // by processor id keeps them apart. Stripes are created on first use.
+    private readonly Regex?[] _regexStripes = [];
 
     public CompiledTest(ValueTest test)
     {
@@ -21,7 +24,11 @@ internal sealed class CompiledTest
         _operands = test.Operands ?? [];
         // containsAny: one vectorised multi-substring search instead of a Contains per candidate.
         _anyOf = SearchValues.Create(_op == TestOperator.ContainsAny ? Array.ConvertAll(_operands, v => v.StringValue) : [], StringComparison.OrdinalIgnoreCase);
-        _regex = test.Regex;
+        if (test.Regex is { } regex)
+        {
+            _regexStripes = new Regex?[Math.Min(Environment.ProcessorCount, 64)];
+            _regexStripes[0] = regex;
+        }
         if (_op == TestOperator.Between)
         {
             _low = _operands[0].NumberValue;
@@ -66,7 +73,7 @@ internal sealed class CompiledTest
                 TestOperator.StartsWith => s.StartsWith(_operand.StringValue, StringComparison.OrdinalIgnoreCase),
                 TestOperator.EndsWith => s.EndsWith(_operand.StringValue, StringComparison.OrdinalIgnoreCase),
                 TestOperator.ContainsAny => s.AsSpan().ContainsAny(_anyOf),
-                TestOperator.Matches => _regex!.IsMatch(s),
+                TestOperator.Matches => Regex().IsMatch(s),
                 _ => false,
             };
         }
@@ -86,6 +93,18 @@ internal sealed class CompiledTest
         }
 
         return false;
+    }
+
+    private Regex Regex()
+    {
+        int stripe = Thread.GetCurrentProcessorId() % _regexStripes.Length;
+        return _regexStripes[stripe] ?? CreateStripe(stripe);
+    }
+
+    private Regex CreateStripe(int stripe)
+    {
+        var regex = new Regex(_regexStripes[0]!.ToString(), _regexStripes[0]!.Options);
+        return Interlocked.CompareExchange(ref _regexStripes[stripe], regex, null) ?? regex;
     }
 
     private bool IsIn(AttributeValue value)
