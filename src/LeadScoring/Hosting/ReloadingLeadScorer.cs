@@ -124,8 +124,8 @@ internal sealed partial class ReloadingLeadScorer : ILeadScorer, IDisposable
     private void Fail(string source, string errors)
     {
         var snapshot = _current;
+        LogReloadFailed(_logger, _name, source, snapshot.Model.Name, snapshot.Model.Version, errors); // logged before the status shows it
         Volatile.Write(ref _current, snapshot with { Status = snapshot.Status with { LastError = errors, LastErrorAt = _time.GetUtcNow() } });
-        LogReloadFailed(_logger, _name, source, snapshot.Model.Name, snapshot.Model.Version, errors);
     }
 
     private void Watch(LeadScoringOptions options)

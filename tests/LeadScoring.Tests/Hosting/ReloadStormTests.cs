@@ -63,8 +63,9 @@ public sealed class ReloadStormTests : IDisposable
 
         for (int write = 0; write < 200; write++)
         {
+            // Valid and invalid alternately; after a valid write, a pause long enough for a reload to land.
             File.WriteAllText(path, (write % 4) switch { 0 => jsonB, 2 => jsonA, _ => invalid });
-            Thread.Sleep(5);
+            Thread.Sleep(write % 2 == 0 ? 25 : 5);
         }
 
         File.WriteAllText(path, jsonB);
