@@ -5,7 +5,7 @@ namespace LeadScoring.Engine;
 /// sum) or an activity condition (counts). The activity pass dispatches each activity only to the
 /// consumers of its type, so scoring costs O(activities + rules), not their product.
 /// </summary>
-internal readonly struct ActivityConsumer(int slot, bool isCounter, double withinDays, CompiledTest? tag, bool decays)
+internal readonly struct ActivityConsumer(int slot, bool isCounter, double withinDays, CompiledTest? tag, bool decays, double points)
 {
     /// <summary>Index into the weight sums (each rules) or the counts (conditions).</summary>
     public int Slot { get; } = slot;
@@ -19,4 +19,7 @@ internal readonly struct ActivityConsumer(int slot, bool isCounter, double withi
 
     /// <summary>Whether the rule's category decays (each rules only).</summary>
     public bool Decays { get; } = decays;
+
+    /// <summary>The each rule's points, added (times the decay weight) per matching activity.</summary>
+    public double Points { get; } = points;
 }

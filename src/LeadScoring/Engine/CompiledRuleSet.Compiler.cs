@@ -35,7 +35,7 @@ internal sealed partial class CompiledRuleSet
             if (rule.Each is { } each)
             {
                 int slot = EachCount++;
-                Register(each, slot, isCounter: false, decays: _decays[(int)rule.Category]);
+                Register(each, slot, isCounter: false, decays: _decays[(int)rule.Category], rule.Points);
                 return new CompiledRule(rule.Id, rule.Category, rule.Points, maxPoints, When: null, slot);
             }
 
@@ -57,7 +57,7 @@ internal sealed partial class CompiledRuleSet
 
                 case ActivityCondition activity:
                     int counter = CounterCount++;
-                    Register(activity.Filter, counter, isCounter: true, decays: false);
+                    Register(activity.Filter, counter, isCounter: true, decays: false, points: 0);
                     return new CountNode(counter, activity.MinCount);
 
                 case GroupCondition group:
@@ -83,10 +83,10 @@ internal sealed partial class CompiledRuleSet
             return (new NameTable(_typeIndex), start, [.. _consumersByType.SelectMany(c => c)]);
         }
 
-        private void Register(ActivityFilter filter, int slot, bool isCounter, bool decays)
+        private void Register(ActivityFilter filter, int slot, bool isCounter, bool decays, double points)
         {
             var tag = filter.Tag is null ? null : new CompiledTest(filter.Tag);
-            var consumer = new ActivityConsumer(slot, isCounter, filter.WithinDays ?? double.PositiveInfinity, tag, decays);
+            var consumer = new ActivityConsumer(slot, isCounter, filter.WithinDays ?? double.PositiveInfinity, tag, decays, points);
             var registered = new HashSet<int>();
             foreach (string type in filter.Types)
             {

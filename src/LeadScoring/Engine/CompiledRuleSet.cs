@@ -58,7 +58,7 @@ internal sealed partial class CompiledRuleSet
         _rangeMax = definition.Range?.Max ?? 100;
         (_decayMode, _decayParameter) = definition.Decay switch
         {
-            { HalfLifeDays: { } h } => (DecayMode.HalfLife, -Math.Log(2) / h),
+            { HalfLifeDays: { } h } => (DecayMode.HalfLife, h),
             { ExpireAfterDays: { } e } => (DecayMode.Expire, e),
             _ => (DecayMode.None, 0),
         };
@@ -140,7 +140,7 @@ internal sealed partial class CompiledRuleSet
     }
 
     /// <summary>
-    /// The one pass over activities: counts for activity conditions, weight sums for each rules.
+    /// The one pass over activities: counts for activity conditions, points x weight sums for each rules.
     /// Returns the age in ticks of the most recent activity not after as-of, or -1 when there is none.
     /// </summary>
     private long ScanActivities(ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, Span<int> counts, Span<double> sums)
@@ -181,11 +181,11 @@ internal sealed partial class CompiledRuleSet
                         weight = Weight(age);
                     }
 
-                    sums[consumer.Slot] += weight;
+                    sums[consumer.Slot] += consumer.Points * weight;
                 }
                 else
                 {
-                    sums[consumer.Slot] += 1;
+                    sums[consumer.Slot] += consumer.Points;
                 }
             }
         }
@@ -195,7 +195,9 @@ internal sealed partial class CompiledRuleSet
 
     private double Weight(double age) => _decayMode switch
     {
-        DecayMode.HalfLife => Math.Exp(age * _decayParameter), // 0.5 ^ (age / H)
+        // The spec's formula as written (not exp(-age ln2 / H)): the same libm pow a reference implementation
+        // calls, so results agree to the last bit where they can.
+        DecayMode.HalfLife => Math.Pow(0.5, age / _decayParameter),
         DecayMode.Expire => age <= _decayParameter ? 1 : 0,
         _ => 1,
     };
@@ -209,7 +211,7 @@ internal sealed partial class CompiledRuleSet
             var rule = _rules[r];
             double raw = rule.When is { } when
                 ? (when.Evaluate(state) ? rule.Points : 0)
-                : rule.Points * sums[rule.EachSlot];
+                : sums[rule.EachSlot]; // already points x weight, summed in activity order
             double contribution = Cap(raw, rule.MaxPoints);
             categories[(int)rule.Category] += contribution;
             if (trace is not null)
