@@ -10,6 +10,7 @@ internal sealed class JsonLinesReader(Stream stream)
     private int _start;
     private int _end;
     private bool _endOfStream;
+    private bool _started;
 
     /// <summary>The next line without its line break; valid until the next call.</summary>
     public bool TryReadLine(out ReadOnlySpan<byte> line)
@@ -17,19 +18,24 @@ internal sealed class JsonLinesReader(Stream stream)
         while (true)
         {
             int newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
-            if (newline >= 0)
+            if (newline >= 0 || (_endOfStream && _start < _end))
             {
-                line = TrimCarriageReturn(_buffer.AsSpan(_start, newline));
-                _start += newline + 1;
+                int length = newline >= 0 ? newline : _end - _start;
+                line = TrimCarriageReturn(_buffer.AsSpan(_start, length));
+                _start += newline >= 0 ? newline + 1 : length;
+                if (!_started)
+                {
+                    _started = true;
+                    line = line.StartsWith("\uFEFF"u8) ? line[3..] : line; // a UTF-8 byte order mark is not part of the first lead
+                }
+
                 return true;
             }
 
             if (_endOfStream)
             {
-                line = TrimCarriageReturn(_buffer.AsSpan(_start, _end - _start));
-                bool any = _start < _end;
-                _start = _end;
-                return any;
+                line = default;
+                return false;
             }
 
             Fill();

@@ -22,8 +22,8 @@ internal static class ScoreCommand
 
         string rulesPath = arguments.Value("--rules") ?? throw new UsageException("score needs --rules RULES.json (or --rules default)");
         DateTimeOffset? givenAsOf = ParseAsOf(arguments.Value("--as-of"));
-        string? inputPath = arguments.Value("--input");
-        string? outputPath = arguments.Value("--output");
+        string? inputPath = arguments.Value("--input") is "-" ? null : arguments.Value("--input"); // "-": standard input
+        string? outputPath = arguments.Value("--output") is "-" ? null : arguments.Value("--output");
         bool explain = arguments.Flag("--explain");
 
         var model = RuleSetSource.Load(rulesPath, error);

@@ -146,6 +146,14 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void A_byte_order_mark_and_a_missing_final_newline_are_fine_and_dash_means_standard_streams()
+    {
+        var (exit, output, error) = Run(["score", "--rules", "default", "--input", "-", "--output", "-", "--as-of", "2026-11-01T00:00:00Z"], "\uFEFF{\"id\":\"a\"}\n{\"id\":\"b\"}");
+        Assert.True(exit == 0, error);
+        Assert.Equal(2, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
     public void Help_prints_usage_and_succeeds()
     {
         var (exit, output, _) = Run(["--help"]);
