@@ -41,21 +41,27 @@ internal static class ScoreCommand
         using var input = inputPath is null ? standardInput : OpenInput(inputPath);
         string inputName = inputPath ?? "<stdin>";
         string? temporaryPath = outputPath is null ? null : TemporaryPathFor(outputPath);
-        bool ok;
-        using (var output = new BufferedStream(temporaryPath is null ? standardOutput : CreateOutput(temporaryPath), 64 * 1024))
+        bool ok = false;
+        try
         {
-            ok = ScoreAll(model, asOf, explain, new JsonLinesReader(input), inputName, output, writeAfterError: temporaryPath is null, error);
-        }
+            using (var output = new BufferedStream(temporaryPath is null ? standardOutput : CreateOutput(temporaryPath), 64 * 1024))
+            {
+                ok = ScoreAll(model, asOf, explain, new JsonLinesReader(input), inputName, output, writeAfterError: temporaryPath is null, error);
+            }
 
-        if (temporaryPath is not null)
-        {
-            if (ok)
+            if (ok && temporaryPath is not null)
             {
                 File.Move(temporaryPath, outputPath!, overwrite: true);
             }
-            else
+        }
+        finally
+        {
+            if (!ok && temporaryPath is not null)
             {
-                File.Delete(temporaryPath); // the output is written whole or not at all
+                if (File.Exists(temporaryPath))
+                {
+                    File.Delete(temporaryPath); // the output is written whole or not at all, even when writing fails
+                }
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -9,10 +8,12 @@ namespace LeadScoring.Hosting;
 internal sealed class LeadScorerProvider(
     LeadScoringRegistry registry,
     IOptionsMonitor<LeadScoringOptions> monitor,
+    IOptionsMonitorCache<LeadScoringOptions> optionsCache,
     TimeProvider time,
     ILoggerFactory? loggerFactory = null) : ILeadScorerProvider, IDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<ReloadingLeadScorer>> _scorers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReloadingLeadScorer> _scorers = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
     private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("LeadScoring");
 
     public IReadOnlyCollection<string> Names => registry.Names;
@@ -27,14 +28,39 @@ internal sealed class LeadScorerProvider(
                 $"No lead-scoring rule set {(name.Length == 0 ? "without a name (the default)" : $"named '{name}'")} is registered; registered: {registered}. Register it with services.AddLeadScoring(...).");
         }
 
-        return _scorers.GetOrAdd(name, n => new Lazy<ReloadingLeadScorer>(() => new ReloadingLeadScorer(n, monitor, time, _logger))).Value;
+        // Created under a lock rather than through a Lazy: a scorer whose rule set fails to load must be
+        // retried on the next request (after the file is fixed), not fail forever with a cached exception.
+        lock (_lock)
+        {
+            if (!_scorers.TryGetValue(name, out var scorer))
+            {
+                try
+                {
+                    scorer = new ReloadingLeadScorer(name, monitor, time, _logger);
+                }
+                catch (OptionsValidationException)
+                {
+                    optionsCache.TryRemove(name); // the options cache keeps a failed creation; drop it so a fixed file can load
+                    throw;
+                }
+
+                _scorers.Add(name, scorer);
+            }
+
+            return scorer;
+        }
     }
 
     public void Dispose()
     {
-        foreach (var scorer in _scorers.Values.Where(s => s.IsValueCreated))
+        lock (_lock)
         {
-            scorer.Value.Dispose();
+            foreach (var scorer in _scorers.Values)
+            {
+                scorer.Dispose();
+            }
+
+            _scorers.Clear();
         }
     }
 }

@@ -154,6 +154,19 @@ public sealed class HostingTests : IDisposable
     }
 
     [Fact]
+    public void Without_a_host_a_broken_rule_set_fails_the_first_resolution_and_a_fixed_one_the_next()
+    {
+        string path = WriteRules("{ broken");
+        using var provider = new ServiceCollection().AddLeadScoring(o => o.RuleSetPath = path).BuildServiceProvider();
+        var scorers = provider.GetRequiredService<ILeadScorerProvider>();
+        var ex = Assert.Throws<OptionsValidationException>(() => scorers.GetScorer(string.Empty));
+        Assert.Contains($"{path}: $: line 1, column 3: malformed JSON", ex.Message, StringComparison.Ordinal);
+
+        File.WriteAllText(path, RuleSet(RuleA, "1"));
+        Assert.Equal("1", scorers.GetScorer(string.Empty).Status.RuleSetVersion);
+    }
+
+    [Fact]
     public void Configuration_with_a_bad_flag_is_reported()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["WatchRuleSetFile"] = "sometimes" }).Build();
