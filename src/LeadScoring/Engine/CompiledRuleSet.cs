@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace LeadScoring.Engine;
@@ -10,8 +9,14 @@ namespace LeadScoring.Engine;
 /// </summary>
 internal sealed partial class CompiledRuleSet
 {
-    // Scratch arrays up to this many elements live on the stack; larger rule sets rent from the shared pool.
+    // Scratch arrays up to this many elements live on the stack; larger rule sets use a per-thread array.
     private const int StackLimit = 512;
+
+    [ThreadStatic]
+    private static int[]? t_ints;
+
+    [ThreadStatic]
+    private static double[]? t_doubles;
 
     private readonly NameTable _fields;
     private readonly NameTable _types;
@@ -97,46 +102,38 @@ internal sealed partial class CompiledRuleSet
     public LeadScore Evaluate(ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, EvaluationTrace? trace)
     {
         int intCount = _fields.Count + _counterCount;
-        int[]? rentedInts = null;
-        double[]? rentedDoubles = null;
-        Span<int> ints = intCount <= StackLimit
-            ? stackalloc int[intCount]
-            : (rentedInts = ArrayPool<int>.Shared.Rent(intCount)).AsSpan(0, intCount);
-        Span<double> sums = _eachCount <= StackLimit
-            ? stackalloc double[_eachCount]
-            : (rentedDoubles = ArrayPool<double>.Shared.Rent(_eachCount)).AsSpan(0, _eachCount);
-        try
+        Span<int> ints = intCount <= StackLimit ? stackalloc int[intCount] : ThreadScratch(ref t_ints, intCount);
+        Span<double> sums = _eachCount <= StackLimit ? stackalloc double[_eachCount] : ThreadScratch(ref t_doubles, _eachCount);
+        Span<int> fieldSlots = ints[.._fields.Count];
+        Span<int> counts = ints[_fields.Count..];
+        fieldSlots.Fill(-1);
+        counts.Clear();
+        sums.Clear();
+
+        for (int i = 0; i < attributes.Length; i++)
         {
-            Span<int> fieldSlots = ints[.._fields.Count];
-            Span<int> counts = ints[_fields.Count..];
-            fieldSlots.Fill(-1);
-            counts.Clear();
-            sums.Clear();
-
-            for (int i = 0; i < attributes.Length; i++)
+            if (_fields.TryGetValue(attributes[i].Name, out int field))
             {
-                if (_fields.TryGetValue(attributes[i].Name, out int field))
-                {
-                    fieldSlots[field] = i;
-                }
-            }
-
-            long newestAge = ScanActivities(activities, asOfUtcTicks, counts, sums);
-            var state = new EvaluationState(attributes, fieldSlots, counts);
-            return Total(in state, sums, newestAge, trace);
-        }
-        finally
-        {
-            if (rentedInts is not null)
-            {
-                ArrayPool<int>.Shared.Return(rentedInts);
-            }
-
-            if (rentedDoubles is not null)
-            {
-                ArrayPool<double>.Shared.Return(rentedDoubles);
+                fieldSlots[field] = i;
             }
         }
+
+        long newestAge = ScanActivities(activities, asOfUtcTicks, counts, sums);
+        var state = new EvaluationState(attributes, fieldSlots, counts);
+        return Total(in state, sums, newestAge, trace);
+    }
+
+    // Scratch for rule sets too large for the stack: one growing array per thread, never returned to a
+    // shared pool, so that a garbage collection trimming the pool cannot make a later score allocate.
+    // Evaluate calls nothing that could re-enter it, so one array per thread suffices.
+    private static Span<T> ThreadScratch<T>(ref T[]? scratch, int length)
+    {
+        if (scratch is null || scratch.Length < length)
+        {
+            scratch = new T[Math.Max(length, (scratch?.Length ?? 0) * 2)];
+        }
+
+        return scratch.AsSpan(0, length);
     }
 
     /// <summary>
@@ -275,7 +272,10 @@ internal sealed partial class CompiledRuleSet
         }
 
         double periods = Math.Floor((days - rule.AfterDays) / rule.EveryDays) + 1;
-        return Cap(rule.Points * periods, rule.MaxPenalty ?? double.PositiveInfinity);
+        double penalty = rule.Points == 0 ? 0 : Cap(rule.Points * periods, rule.MaxPenalty ?? double.PositiveInfinity);
+
+        // A tiny everyDays (the spec only asks for > 0) can overflow the count; keep every output finite.
+        return double.IsFinite(penalty) ? penalty : Math.CopySign(double.MaxValue, penalty);
     }
 
     /// <summary>The highest stage k such that stages 0..k all hold; -1 when the first does not.</summary>

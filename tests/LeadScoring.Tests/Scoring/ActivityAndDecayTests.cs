@@ -131,6 +131,24 @@ public sealed class ActivityAndDecayTests
         }
     }
 
+    [Theory]
+    [InlineData(-1e9)]
+    [InlineData(0)]
+    public void An_overflowing_inactivity_count_still_gives_finite_numbers(double points)
+    {
+        var model = ScoringModel.FromJson(RuleSets.Json(
+            """{ "id": "w", "category": "demographic", "points": 1, "when": { "all": [] } }""",
+            $$""" "inactivity": { "afterDays": 0, "everyDays": 1e-300, "points": {{points}} } """));
+        var lead = RuleSets.LeadWithActivities(("view", 36_000, null));
+        var score = model.Score(lead, RuleSets.AsOf);
+        Assert.True(double.IsFinite(score.Decay) && double.IsFinite(score.Engagement) && double.IsFinite(score.Score));
+        Assert.Equal(points == 0 ? 0 : -double.MaxValue, score.Decay);
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using var writer = new System.Text.Json.Utf8JsonWriter(buffer);
+        LeadJson.WriteResult(writer, lead.Id, model.Explain(lead, RuleSets.AsOf), includeRules: true); // throws on a non-finite number
+    }
+
     [Fact]
     public void A_lead_without_activities_has_no_inactivity_penalty()
     {

@@ -39,7 +39,7 @@ public sealed class AllocationTests
     }
 
     [Fact]
-    public void Large_rule_sets_use_pooled_scratch_and_still_allocate_nothing()
+    public void Large_rule_sets_use_per_thread_scratch_and_still_allocate_nothing()
     {
         var builder = ScoringModel.CreateBuilder();
         for (int i = 0; i < 1500; i++)
