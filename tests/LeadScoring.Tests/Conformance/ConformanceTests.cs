@@ -62,6 +62,28 @@ public sealed class ConformanceTests
 
     [Theory]
     [MemberData(nameof(ScoringCases))]
+    public void The_reference_scorer_of_the_property_tests_also_matches_the_expected_output(string name)
+    {
+        var testCase = ConformanceCase.Load(name);
+        using var rules = JsonDocument.Parse(File.ReadAllBytes(testCase.RulesPath));
+        var leads = ConformanceCase.NonBlankLines(testCase.LeadsPath).ToArray();
+        var expected = ConformanceCase.NonBlankLines(testCase.ExpectedPath).ToArray();
+        for (int i = 0; i < leads.Length; i++)
+        {
+            var reference = ReferenceScorer.Score(rules.RootElement, LeadJson.Parse(leads[i]), testCase.AsOf);
+            using var e = JsonDocument.Parse(expected[i]);
+            Assert.Equal(e.RootElement.GetProperty("score").GetDouble(), reference.Score, 6);
+            Assert.Equal(e.RootElement.GetProperty("engagement").GetDouble(), reference.Engagement, 6);
+            Assert.Equal(e.RootElement.GetProperty("stage").GetString(), reference.Stage);
+            if (testCase.Explain)
+            {
+                Assert.Equal(e.RootElement.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()), reference.Rules.Select(r => r.Id));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ScoringCases))]
     public void Cli_output_matches_the_expected_output(string name)
     {
         var testCase = ConformanceCase.Load(name);

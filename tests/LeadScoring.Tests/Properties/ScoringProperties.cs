@@ -22,6 +22,28 @@ public sealed class ScoringProperties
         }
     }
 
+    [Property(MaxTest = 300)]
+    public void The_engine_agrees_with_a_plain_reading_of_the_spec(int seed)
+    {
+        string json = RandomRuleSet.Create(seed).Json;
+        var model = ScoringModel.FromJson(json);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        foreach (var lead in RandomRuleSet.Leads(seed, 20, AsOf))
+        {
+            var expected = ReferenceScorer.Score(document.RootElement, lead, AsOf);
+            var actual = model.Explain(lead, AsOf);
+            Assert.Equal(expected.Score, actual.Result.Score, 9);
+            Assert.Equal(expected.Fit, actual.Result.Fit, 9);
+            Assert.Equal(expected.Engagement, actual.Result.Engagement, 9);
+            Assert.Equal(expected.Categories, Enum.GetValues<ScoreCategory>().Select(c => actual.Result[c]), (a, b) => Math.Abs(a - b) <= 1e-9);
+            Assert.Equal(expected.Stage, actual.Result.Stage);
+            Assert.Equal(expected.Grade, actual.Result.Grade);
+            Assert.Equal(expected.DisqualifiedBy, actual.DisqualifiedBy);
+            Assert.Equal(expected.Rules.Select(r => r.Id), actual.Rules.Select(r => r.Id));
+            Assert.Equal(expected.Rules.Select(r => r.Points), actual.Rules.Select(r => r.Points), (a, b) => Math.Abs(a - b) <= 1e-9);
+        }
+    }
+
     [Property(MaxTest = 200)]
     public void Json_round_trip_gives_an_equal_model_that_scores_identically(int seed)
     {
