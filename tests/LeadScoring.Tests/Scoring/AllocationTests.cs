@@ -22,18 +22,25 @@ public sealed class AllocationTests
 
         model.ScoreBatch(leads, RuleSets.AsOf, results);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++)
+        // A regex keeps one matcher per processor, made the first time a thread scores on that processor; so
+        // a window may allocate once for each processor this thread migrates to, and then never again.
+        long allocated = -1;
+        for (int window = 0; window <= Environment.ProcessorCount && allocated != 0; window++)
         {
-            foreach (var lead in leads)
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 100; i++)
             {
-                sink += model.Score(lead, RuleSets.AsOf).Score;
+                foreach (var lead in leads)
+                {
+                    sink += model.Score(lead, RuleSets.AsOf).Score;
+                }
+
+                model.ScoreBatch(leads, RuleSets.AsOf, results);
             }
 
-            model.ScoreBatch(leads, RuleSets.AsOf, results);
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
         Assert.True(sink > 0);
     }
