@@ -22,27 +22,41 @@ public sealed class AllocationTests
 
         model.ScoreBatch(leads, RuleSets.AsOf, results);
 
-        // A regex keeps one matcher per processor, made the first time a thread scores on that processor; so
-        // a window may allocate once for each processor this thread migrates to, and then never again.
+        // A regex keeps one matcher per processor, made the first time a thread scores on that processor, so
+        // an early window may allocate once per processor this thread migrates to; none may afterwards.
+        long allocated = AllocatedInQuietestWindow(() =>
+        {
+            foreach (var lead in leads)
+            {
+                sink += model.Score(lead, RuleSets.AsOf).Score;
+            }
+
+            model.ScoreBatch(leads, RuleSets.AsOf, results);
+        });
+        Assert.Equal(0, allocated);
+        Assert.True(sink > 0);
+    }
+
+    /// <summary>
+    /// Bytes allocated by 100 calls, in the first of several windows that allocates nothing (else the last).
+    /// A per-call allocation shows in every window; a one-time one (a matcher for a new processor) or an
+    /// accounting blip from a collection that other tests' threads trigger shows in one window at most.
+    /// </summary>
+    private static long AllocatedInQuietestWindow(Action call)
+    {
         long allocated = -1;
-        for (int window = 0; window <= Environment.ProcessorCount && allocated != 0; window++)
+        for (int window = 0; window <= Environment.ProcessorCount + 2 && allocated != 0; window++)
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 0; i < 100; i++)
             {
-                foreach (var lead in leads)
-                {
-                    sink += model.Score(lead, RuleSets.AsOf).Score;
-                }
-
-                model.ScoreBatch(leads, RuleSets.AsOf, results);
+                call();
             }
 
             allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
-        Assert.Equal(0, allocated);
-        Assert.True(sink > 0);
+        return allocated;
     }
 
     [Fact]
@@ -59,12 +73,6 @@ public sealed class AllocationTests
         var lead = new Lead("L").Set("field7", 1).AddActivity("type7", RuleSets.AsOf.AddDays(-1)).AddActivity("TYPE8", RuleSets.AsOf.AddDays(-1));
         Assert.Equal(3, model.Score(lead, RuleSets.AsOf).Score);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++)
-        {
-            _ = model.Score(lead, RuleSets.AsOf);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, AllocatedInQuietestWindow(() => model.Score(lead, RuleSets.AsOf)));
     }
 }
