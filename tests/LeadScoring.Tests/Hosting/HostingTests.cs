@@ -118,7 +118,7 @@ public sealed class HostingTests : IDisposable
         File.WriteAllText(path, RuleSet(RuleB, "2"));
         Eventually(() => scorer.Status.RuleSetVersion == "2", "version 2");
         Assert.Equal(20, scorer.Score(new Lead("L"), RuleSets.AsOf).Score);
-        Assert.Equal(1, scorer.Status.Reloads);
+        Assert.True(scorer.Status.Reloads >= 1); // one write may raise several change events, so several reloads
 
         File.WriteAllText(path, """{ "schemaVersion": 1, "rules": [ { "id": "c", "category": "nope", "points": 1, "when": { "all": [] } } ] }""");
         // A reload may first catch the file half-written (malformed JSON); wait for the complete file's error.
