@@ -304,5 +304,5 @@ internal sealed partial class CompiledRuleSet
     }
 
     /// <summary><c>sign(raw) x min(|raw|, max)</c>.</summary>
-    internal static double Cap(double raw, double max) => Math.CopySign(Math.Min(Math.Abs(raw), max), raw) + 0.0;
+    private static double Cap(double raw, double max) => Math.CopySign(Math.Min(Math.Abs(raw), max), raw) + 0.0;
 }

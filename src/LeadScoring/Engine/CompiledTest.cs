@@ -9,9 +9,10 @@ internal sealed class CompiledTest
     private readonly TestOperator _op;
     private readonly AttributeValue _operand;
     private readonly AttributeValue[] _operands;
-    private readonly SearchValues<string> _anyOf;
+    private readonly SearchValues<string>? _anyOf;
     private readonly double _low;
     private readonly double _high;
+
     // One regex per processor: a Regex instance caches a single matcher, and threads that use one at the
     // same time allocate a fresh matcher. Threads running at once run on different processors, so striping
     // by processor id keeps them apart. Stripes are created on first use.
@@ -22,13 +23,18 @@ internal sealed class CompiledTest
         _op = test.Operator;
         _operand = test.Operand;
         _operands = test.Operands ?? [];
-        // containsAny: one vectorised multi-substring search instead of a Contains per candidate.
-        _anyOf = SearchValues.Create(_op == TestOperator.ContainsAny ? Array.ConvertAll(_operands, v => v.StringValue) : [], StringComparison.OrdinalIgnoreCase);
+        if (_op == TestOperator.ContainsAny)
+        {
+            // One vectorised multi-substring search instead of a Contains per candidate.
+            _anyOf = SearchValues.Create(Array.ConvertAll(_operands, v => v.StringValue), StringComparison.OrdinalIgnoreCase);
+        }
+
         if (test.Regex is { } regex)
         {
             _regexStripes = new Regex?[Math.Min(Environment.ProcessorCount, 64)];
             _regexStripes[0] = regex;
         }
+
         if (_op == TestOperator.Between)
         {
             _low = _operands[0].NumberValue;
@@ -72,7 +78,7 @@ internal sealed class CompiledTest
                 TestOperator.Contains => s.Contains(_operand.StringValue, StringComparison.OrdinalIgnoreCase),
                 TestOperator.StartsWith => s.StartsWith(_operand.StringValue, StringComparison.OrdinalIgnoreCase),
                 TestOperator.EndsWith => s.EndsWith(_operand.StringValue, StringComparison.OrdinalIgnoreCase),
-                TestOperator.ContainsAny => s.AsSpan().ContainsAny(_anyOf),
+                TestOperator.ContainsAny => s.AsSpan().ContainsAny(_anyOf!),
                 TestOperator.Matches => Regex().IsMatch(s),
                 _ => false,
             };

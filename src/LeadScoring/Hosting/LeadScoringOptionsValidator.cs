@@ -46,19 +46,8 @@ internal sealed class LeadScoringOptionsValidator : IValidateOptions<LeadScoring
             return ValidateOptionsResult.Fail("ReloadDelay must not be negative");
         }
 
-        string source = RuleSetLoader.Describe(options);
-        try
-        {
-            _ = RuleSetLoader.Load(options);
-            return ValidateOptionsResult.Success;
-        }
-        catch (RuleSetValidationException ex)
-        {
-            return ValidateOptionsResult.Fail(ex.Errors.Select(e => $"{source}: {e}"));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            return ValidateOptionsResult.Fail($"{source}: {ex.Message}");
-        }
+        return RuleSetLoader.TryLoad(options, out _, out var problems)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -96,14 +96,9 @@ internal sealed partial class ReloadingLeadScorer : ILeadScorer, IDisposable
             }
 
             string source = RuleSetLoader.Describe(_options);
-            ScoringModel model;
-            try
+            if (!RuleSetLoader.TryLoad(_options, out var model, out var problems))
             {
-                model = RuleSetLoader.Load(_options);
-            }
-            catch (Exception ex) when (ex is RuleSetValidationException or IOException or UnauthorizedAccessException or ArgumentException)
-            {
-                Fail(source, RuleSetLoader.Format(source, ex));
+                Fail(source, string.Join(Environment.NewLine, problems));
                 return;
             }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace LeadScoring.Hosting;
 
 /// <summary>Turns options into a model: the one place that knows the precedence of the three sources.</summary>
@@ -45,10 +47,35 @@ internal static class RuleSetLoader
             : ScoringModel.BuiltIn(options.BuiltInRuleSet);
     }
 
-    /// <summary>Every problem as one message per line, each prefixed with the source (as the CLI does).</summary>
-    public static string Format(string source, Exception ex) => ex switch
+    /// <summary>
+    /// Loads like <see cref="Load"/>, but reports a rule set that cannot be loaded as problems, one per line,
+    /// each prefixed with the source as the CLI prints them (<c>rules.json: $.rules[0].id: required</c>).
+    /// </summary>
+    public static bool TryLoad(LeadScoringOptions options, [NotNullWhen(true)] out ScoringModel? model, out IReadOnlyList<string> problems)
     {
-        RuleSetValidationException invalid => string.Join(Environment.NewLine, invalid.Errors.Select(e => $"{source}: {e}")),
-        _ => $"{source}: {ex.Message}",
-    };
+        string source = Describe(options);
+        model = null;
+        problems = [];
+        if (CheckSources(options) is { } conflict)
+        {
+            problems = [$"{source}: {conflict}"];
+            return false;
+        }
+
+        try
+        {
+            model = Load(options);
+            return true;
+        }
+        catch (RuleSetValidationException ex)
+        {
+            problems = [.. ex.Errors.Select(e => $"{source}: {e}")];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            problems = [$"{source}: {ex.Message}"];
+        }
+
+        return false;
+    }
 }

@@ -17,26 +17,23 @@ internal static class RuleSetJsonWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static byte[] ToUtf8(RuleSetDefinition definition)
+    private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The whole rule set, indented: the model's canonical form.</summary>
+    public static byte[] ToUtf8(RuleSetDefinition definition) => Render(Indented, w => Write(w, definition)).ToArray();
+
+    /// <summary>One part (a condition, a test, a filter) on one line, for <c>ToString</c>.</summary>
+    public static string ToJson(Action<Utf8JsonWriter> write) => Encoding.UTF8.GetString(Render(Compact, write));
+
+    private static ReadOnlySpan<byte> Render(JsonWriterOptions options, Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, Indented))
-        {
-            Write(writer, definition);
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    public static string ToJson(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var writer = new Utf8JsonWriter(buffer, options))
         {
             write(writer);
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan;
     }
 
     public static void Write(Utf8JsonWriter w, RuleSetDefinition d)

@@ -25,13 +25,17 @@ public abstract class Condition
     public static ActivityCondition Activity(ActivityFilter filter, int minCount = 1) => new(filter, minCount);
 
     /// <summary>True when every condition holds (an empty list holds).</summary>
-    public static Condition All(params Condition[] conditions) => new GroupCondition(isAll: true, conditions);
+    public static Condition All(params Condition[] conditions) => new GroupCondition(isAll: true, Copy(conditions));
 
     /// <summary>True when at least one condition holds (an empty list does not).</summary>
-    public static Condition Any(params Condition[] conditions) => new GroupCondition(isAll: false, conditions);
+    public static Condition Any(params Condition[] conditions) => new GroupCondition(isAll: false, Copy(conditions));
 
     /// <summary>True when <paramref name="condition"/> does not hold.</summary>
     public static Condition Not(Condition condition) => new NotCondition(condition);
+
+    // A copy, so that changing the caller's array afterwards cannot change an immutable condition. Null stays
+    // null, for the builder to report as a validation error.
+    private static Condition[] Copy(Condition[] conditions) => conditions is null ? null! : [.. conditions];
 
     /// <summary>The condition as rule-set JSON.</summary>
     public override string ToString() => Json.RuleSetJsonWriter.ToJson(w => Json.RuleSetJsonWriter.WriteCondition(w, this));

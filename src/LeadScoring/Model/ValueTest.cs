@@ -41,10 +41,10 @@ public sealed class ValueTest
     public static ValueTest Neq(AttributeValue value) => new(TestOperator.Neq, value, null);
 
     /// <summary>Present and <see cref="Eq"/> to one of the values.</summary>
-    public static ValueTest In(params AttributeValue[] values) => new(TestOperator.In, default, values);
+    public static ValueTest In(params AttributeValue[] values) => new(TestOperator.In, default, values is null ? null : [.. values]);
 
     /// <summary>Present and <see cref="Eq"/> to none of the values.</summary>
-    public static ValueTest NotIn(params AttributeValue[] values) => new(TestOperator.NotIn, default, values);
+    public static ValueTest NotIn(params AttributeValue[] values) => new(TestOperator.NotIn, default, values is null ? null : [.. values]);
 
     /// <summary>A string containing <paramref name="value"/>, ignoring case.</summary>
     public static ValueTest Contains(string value) => new(TestOperator.Contains, value, null);

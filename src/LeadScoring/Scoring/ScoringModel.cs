@@ -26,6 +26,7 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
         _definition = definition;
         _compiled = new CompiledRuleSet(definition);
         _canonicalJson = RuleSetJsonWriter.ToUtf8(definition);
+        StageNames = [.. _compiled.Stages.Select(s => s.Name)];
     }
 
     /// <summary>The built-in B2B rule set (IQL, MQL, SQL with BANT; decay; competitor and student disqualifiers).</summary>
@@ -44,7 +45,7 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
     public int RuleCount => _compiled.RuleCount;
 
     /// <summary>The stage names, lowest first.</summary>
-    public IReadOnlyList<string> StageNames => [.. _compiled.Stages.Select(s => s.Name)];
+    public IReadOnlyList<string> StageNames { get; }
 
     /// <summary>Starts a fluent rule set.</summary>
     public static ScoringModelBuilder CreateBuilder() => new();

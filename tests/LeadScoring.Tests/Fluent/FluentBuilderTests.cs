@@ -74,6 +74,19 @@ public sealed class FluentBuilderTests
     }
 
     [Fact]
+    public void Building_blocks_do_not_change_when_the_callers_arrays_do()
+    {
+        Condition[] items = [Condition.Field("a", ValueTest.Exists())];
+        AttributeValue[] values = ["x"];
+        var all = Condition.All(items);
+        var inList = ValueTest.In(values);
+        items[0] = Condition.Field("b", ValueTest.Missing());
+        values[0] = "y";
+        Assert.Equal("""{"all":[{"field":"a","op":"exists"}]}""", all.ToString());
+        Assert.Equal("""{"op":"in","value":["x"]}""", inList.ToString());
+    }
+
+    [Fact]
     public void The_default_rule_set_round_trips_and_covers_all_six_categories()
     {
         var model = ScoringModel.Default;
