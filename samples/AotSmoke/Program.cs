@@ -1,4 +1,8 @@
-using LeadScoring;
+using LeadScoring.Conditions;
+using LeadScoring.Hosting;
+using LeadScoring.Leads;
+using LeadScoring.Rules;
+using LeadScoring.Scoring;
 using Microsoft.Extensions.DependencyInjection;
 
 // Everything a host does, compiled ahead of time: load JSON rule sets, build one fluently, parse leads,
@@ -20,7 +24,7 @@ var scorer = services.GetRequiredService<ILeadScorer>();
 
 using var output = Console.OpenStandardOutput();
 using var writer = new System.Text.Json.Utf8JsonWriter(output);
-LeadJson.WriteResult(writer, lead.Id, scorer.Explain(lead, asOf), includeRules: true);
+LeadScoreJson.WriteResult(writer, lead.Id, scorer.Explain(lead, asOf));
 writer.Flush();
 Console.WriteLine();
 Console.WriteLine($"fluent: {fluent.Score(lead, asOf)}");

@@ -1,5 +1,8 @@
 using System.Globalization;
-using LeadScoring;
+using LeadScoring.Conditions;
+using LeadScoring.Leads;
+using LeadScoring.Rules;
+using LeadScoring.Scoring;
 
 // A scoring model in code: fit (title, company size), engagement (pricing views, decaying), a funnel, a disqualifier.
 var model = ScoringModel.CreateBuilder()

@@ -1,6 +1,9 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using LeadScoring.Hosting;
+using LeadScoring.Leads;
+using LeadScoring.Scoring;
 
 namespace LeadScoring.Samples.WebApi;
 
@@ -76,7 +79,14 @@ internal static class ScoringApi
 
             foreach (var lead in leads)
             {
-                LeadJson.WriteResult(writer, lead.Id, model.Explain(lead, at), explain);
+                if (explain)
+                {
+                    LeadScoreJson.WriteResult(writer, lead.Id, model.Explain(lead, at));
+                }
+                else
+                {
+                    LeadScoreJson.WriteResult(writer, lead.Id, model.Score(lead, at));
+                }
             }
 
             if (isBatch)

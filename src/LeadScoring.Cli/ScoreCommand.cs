@@ -26,7 +26,7 @@ internal static class ScoreCommand
         string? outputPath = arguments.Value("--output") is "-" ? null : arguments.Value("--output");
         bool explain = arguments.Flag("--explain");
 
-        var model = RuleSetSource.Load(rulesPath, error);
+        var model = RuleSetArgument.Load(rulesPath, error);
         if (model is null)
         {
             return ExitCode.Invalid;
@@ -92,7 +92,15 @@ internal static class ScoreCommand
                 continue; // keep validating to report every bad lead, but nothing will be written
             }
 
-            LeadJson.WriteResult(writer, lead.Id, model.Explain(lead, asOf), explain);
+            if (explain)
+            {
+                LeadScoreJson.WriteResult(writer, lead.Id, model.Explain(lead, asOf));
+            }
+            else
+            {
+                LeadScoreJson.WriteResult(writer, lead.Id, model.Score(lead, asOf));
+            }
+
             writer.Flush();
             writer.Reset();
             output.WriteByte((byte)'\n');

@@ -12,7 +12,7 @@ internal static class ValidateCommand
         }
 
         string path = arguments.Positional[0];
-        var model = RuleSetSource.Load(path, error);
+        var model = RuleSetArgument.Load(path, error);
         if (model is null)
         {
             return ExitCode.Invalid;

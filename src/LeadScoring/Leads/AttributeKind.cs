@@ -1,4 +1,4 @@
-namespace LeadScoring;
+namespace LeadScoring.Leads;
 
 /// <summary>The JSON type of a lead attribute value.</summary>
 public enum AttributeKind : byte

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LeadScoring;
+namespace LeadScoring.Leads;
 
 /// <summary>
 /// A lead attribute value: a string, a number, a boolean or missing. Implicit conversions from
@@ -43,30 +43,47 @@ public readonly struct AttributeValue : IEquatable<AttributeValue>
     internal bool BooleanValue => _number != 0;
 
     /// <summary>A string value; <c>null</c> gives <see cref="Missing"/>.</summary>
+    /// <param name="value">The string, or null.</param>
+    /// <returns>The value.</returns>
     public static AttributeValue FromString(string? value) =>
         value is null ? default : new AttributeValue(AttributeKind.String, value, 0);
 
     /// <summary>A number value.</summary>
+    /// <param name="value">The number.</param>
+    /// <returns>The value.</returns>
     public static AttributeValue FromNumber(double value) => new(AttributeKind.Number, null, value);
 
     /// <summary>A boolean value.</summary>
+    /// <param name="value">The boolean.</param>
+    /// <returns>The value.</returns>
     public static AttributeValue FromBoolean(bool value) => new(AttributeKind.Boolean, null, value ? 1 : 0);
 
     /// <summary>Converts a string (null gives <see cref="Missing"/>).</summary>
+    /// <param name="value">The string, or null.</param>
+    /// <returns>The value.</returns>
     public static implicit operator AttributeValue(string? value) => FromString(value);
 
     /// <summary>Converts a number.</summary>
+    /// <param name="value">The number.</param>
+    /// <returns>The value.</returns>
     public static implicit operator AttributeValue(double value) => FromNumber(value);
 
     /// <summary>Converts a whole number.</summary>
+    /// <param name="value">The number.</param>
+    /// <returns>The value.</returns>
     public static implicit operator AttributeValue(int value) => FromNumber(value);
 
     /// <summary>Converts a boolean.</summary>
+    /// <param name="value">The boolean.</param>
+    /// <returns>The value.</returns>
     public static implicit operator AttributeValue(bool value) => FromBoolean(value);
 
     /// <summary>
-    /// The spec's <c>eq</c>: both present, of the same kind, and equal (strings ordinal, case-insensitive).
+    /// The rule sets' <c>eq</c>: both present, of the same kind, and equal (strings ordinal, ignoring case);
+    /// two missing values are also equal.
     /// </summary>
+    /// <param name="other">The other value.</param>
+    /// <returns>Whether they are equal.</returns>
     public bool Equals(AttributeValue other) => Kind == other.Kind && Kind switch
     {
         AttributeKind.Missing => true,
@@ -86,12 +103,19 @@ public readonly struct AttributeValue : IEquatable<AttributeValue>
     };
 
     /// <summary>Value equality, as <see cref="Equals(AttributeValue)"/>.</summary>
+    /// <param name="left">A value.</param>
+    /// <param name="right">Another value.</param>
+    /// <returns>Whether they are equal.</returns>
     public static bool operator ==(AttributeValue left, AttributeValue right) => left.Equals(right);
 
     /// <summary>Value inequality.</summary>
+    /// <param name="left">A value.</param>
+    /// <param name="right">Another value.</param>
+    /// <returns>Whether they differ.</returns>
     public static bool operator !=(AttributeValue left, AttributeValue right) => !left.Equals(right);
 
     /// <summary>The value as JSON-like text: a quoted string, a number, true/false or null.</summary>
+    /// <returns>The text.</returns>
     public override string ToString() => Kind switch
     {
         AttributeKind.String => "\"" + _string + "\"",

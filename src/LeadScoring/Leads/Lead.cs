@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace LeadScoring;
+namespace LeadScoring.Leads;
 
 /// <summary>
 /// A lead to score: an id, attributes and activities. It is a reusable container: a host can
@@ -20,6 +20,7 @@ public sealed class Lead
 
     /// <summary>Creates an empty lead.</summary>
     /// <param name="id">The lead's id: a non-empty string.</param>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is null or empty.</exception>
     public Lead(string id)
     {
         _id = CheckId(id);
@@ -39,7 +40,10 @@ public sealed class Lead
     public ReadOnlySpan<LeadActivity> Activities => CollectionsMarshal.AsSpan(_activities);
 
     /// <summary>Sets an attribute, replacing one whose name differs only in case.</summary>
+    /// <param name="name">The attribute name (non-empty), matched against rule fields ignoring case.</param>
+    /// <param name="value">Its value (<see cref="AttributeValue.Missing"/> for none).</param>
     /// <returns>This lead, for chaining.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty.</exception>
     public Lead Set(string name, AttributeValue value)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -57,6 +61,10 @@ public sealed class Lead
     }
 
     /// <summary>Gets an attribute by name, ignoring case.</summary>
+    /// <param name="name">The attribute name.</param>
+    /// <param name="value">Its value, or <see cref="AttributeValue.Missing"/> when there is none.</param>
+    /// <returns>Whether the lead has the attribute.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     public bool TryGetAttribute(string name, out AttributeValue value)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -66,7 +74,11 @@ public sealed class Lead
     }
 
     /// <summary>Adds an activity.</summary>
+    /// <param name="type">The activity type (non-empty), matched ignoring case.</param>
+    /// <param name="at">When it happened.</param>
+    /// <param name="tag">An optional tag: a URL path, asset name, campaign, channel...</param>
     /// <returns>This lead, for chaining.</returns>
+    /// <exception cref="ArgumentException"><paramref name="type"/> is null or empty.</exception>
     public Lead AddActivity(string type, DateTimeOffset at, string? tag = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(type);
@@ -75,10 +87,14 @@ public sealed class Lead
     }
 
     /// <summary>Adds an activity.</summary>
+    /// <param name="activity">The activity; its type must be non-empty.</param>
     /// <returns>This lead, for chaining.</returns>
+    /// <exception cref="ArgumentException">The activity's type is null or empty.</exception>
     public Lead AddActivity(LeadActivity activity) => AddActivity(activity.Type, activity.At, activity.Tag);
 
     /// <summary>Empties the lead for reuse, keeping its buffers, and gives it a new id.</summary>
+    /// <param name="id">The new id (non-empty).</param>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is null or empty.</exception>
     public void Reset(string id)
     {
         _id = CheckId(id);

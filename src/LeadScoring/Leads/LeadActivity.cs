@@ -1,4 +1,4 @@
-namespace LeadScoring;
+namespace LeadScoring.Leads;
 
 /// <summary>One timestamped thing a lead did.</summary>
 /// <param name="Type">The activity type (for example <c>pricing_page_view</c>), matched case-insensitively.</param>

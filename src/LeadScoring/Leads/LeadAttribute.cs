@@ -1,4 +1,4 @@
-namespace LeadScoring;
+namespace LeadScoring.Leads;
 
 /// <summary>One named attribute of a lead (a profile or company fact).</summary>
 /// <param name="Name">The attribute name, matched case-insensitively against rule fields.</param>

@@ -1,29 +1,31 @@
-namespace LeadScoring;
+using LeadScoring.Rules;
+
+namespace LeadScoring.Scoring;
 
 /// <summary>
-/// The result of scoring one lead (SPEC 3.4-3.5). A small struct: producing it allocates nothing.
-/// Stage and grade names are the model's own strings.
+/// The result of scoring one lead: score, fit and engagement, each category's value, the funnel stage, the fit
+/// grade and the disqualifiers that hold. A struct: producing it allocates nothing. Stage and grade names and
+/// disqualifier ids are the model's own strings.
 /// </summary>
 public readonly struct LeadScore
 {
     /// <summary>The stage name of a disqualified lead.</summary>
     public const string DisqualifiedStage = "Disqualified";
 
-    internal LeadScore(double score, double fit, double engagement, ReadOnlySpan<double> categories, string? stage, string? grade, bool isDisqualified, int stageIndex)
+    internal LeadScore(double score, double fit, double engagement, ReadOnlySpan<double> categories, string? stage, string? grade, DisqualifierList disqualifiedBy)
     {
         Score = score;
         Fit = fit;
         Engagement = engagement;
-        Demographic = categories[0];
-        CompanyFit = categories[1];
-        OnlineBehaviour = categories[2];
-        EmailEngagement = categories[3];
-        SocialEngagement = categories[4];
-        Decay = categories[5];
+        Demographic = categories[(int)ScoreCategory.Demographic];
+        CompanyFit = categories[(int)ScoreCategory.CompanyFit];
+        OnlineBehaviour = categories[(int)ScoreCategory.OnlineBehaviour];
+        EmailEngagement = categories[(int)ScoreCategory.EmailEngagement];
+        SocialEngagement = categories[(int)ScoreCategory.SocialEngagement];
+        Decay = categories[(int)ScoreCategory.Decay];
         Stage = stage;
         Grade = grade;
-        IsDisqualified = isDisqualified;
-        StageIndex = stageIndex;
+        DisqualifiedBy = disqualifiedBy;
     }
 
     /// <summary>Fit + engagement, clamped to the rule set's range (default 0..100).</summary>
@@ -62,25 +64,30 @@ public readonly struct LeadScore
     /// <summary>The fit grade, or null when the rule set defines no grades.</summary>
     public string? Grade { get; }
 
-    /// <summary>True when any disqualifier holds; the scores are still computed.</summary>
-    public bool IsDisqualified { get; }
+    /// <summary>The ids of the disqualifiers that hold, in rule-set order (empty when none does).</summary>
+    public DisqualifierList DisqualifiedBy { get; }
 
-    /// <summary>Index of <see cref="Stage"/> in the rule set's stage list; -1 when none or disqualified.</summary>
-    internal int StageIndex { get; }
+    /// <summary>True when any disqualifier holds; the scores are still computed.</summary>
+    public bool IsDisqualified => !DisqualifiedBy.IsEmpty;
 
     /// <summary>A category value by category.</summary>
-    public double this[ScoreCategory category] => category switch
-    {
-        ScoreCategory.Demographic => Demographic,
-        ScoreCategory.CompanyFit => CompanyFit,
-        ScoreCategory.OnlineBehaviour => OnlineBehaviour,
-        ScoreCategory.EmailEngagement => EmailEngagement,
-        ScoreCategory.SocialEngagement => SocialEngagement,
-        ScoreCategory.Decay => Decay,
-        _ => throw new ArgumentOutOfRangeException(nameof(category)),
-    };
+    /// <param name="category">The category.</param>
+    /// <returns>Its value, after its clamp.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="category"/> is not a defined category.</exception>
+    public double this[ScoreCategory category] => Enum.IsDefined(category)
+        ? category switch
+        {
+            ScoreCategory.Demographic => Demographic,
+            ScoreCategory.CompanyFit => CompanyFit,
+            ScoreCategory.OnlineBehaviour => OnlineBehaviour,
+            ScoreCategory.EmailEngagement => EmailEngagement,
+            ScoreCategory.SocialEngagement => SocialEngagement,
+            ScoreCategory.Decay => Decay,
+        }
+        : throw new ArgumentOutOfRangeException(nameof(category), category, "Not a score category.");
 
-    /// <inheritdoc />
+    /// <summary>A one-line summary.</summary>
+    /// <returns>For example <c>score 73.5 (fit 40, engagement 33.5), stage SQL, grade A</c>.</returns>
     public override string ToString() =>
         FormattableString.Invariant($"score {Score:0.###} (fit {Fit:0.###}, engagement {Engagement:0.###}), stage {Stage ?? "none"}, grade {Grade ?? "none"}");
 }

@@ -1,4 +1,4 @@
-namespace LeadScoring;
+namespace LeadScoring.Scoring;
 
 /// <summary>
 /// Why a lead scored what it did: the result, every non-zero rule contribution (rule-set order, then
@@ -6,15 +6,15 @@ namespace LeadScoring;
 /// </summary>
 public sealed class LeadScoreExplanation
 {
-    internal LeadScoreExplanation(LeadScore result, IReadOnlyList<RuleContribution> rules, IReadOnlyList<string> disqualifiedBy, StageGap? nextStage)
+    internal LeadScoreExplanation(LeadScore result, IReadOnlyList<RuleContribution> rules, StageGap? nextStage)
     {
         Result = result;
         Rules = rules;
-        DisqualifiedBy = disqualifiedBy;
+        DisqualifiedBy = [.. result.DisqualifiedBy];
         NextStage = nextStage;
     }
 
-    /// <summary>The score, as <see cref="ScoringModel.Score(Lead, DateTimeOffset)"/> gives it.</summary>
+    /// <summary>The score, as <see cref="ScoringModel.Score(Leads.Lead, DateTimeOffset)"/> gives it.</summary>
     public LeadScore Result { get; }
 
     /// <summary>Every rule whose contribution is not 0, in rule-set order, then <c>inactivity</c> if not 0.</summary>

@@ -1,8 +1,9 @@
 using System.Text;
-using LeadScoring.Engine;
-using LeadScoring.Json;
+using LeadScoring.Leads;
+using LeadScoring.RuleSets;
+using LeadScoring.Validation;
 
-namespace LeadScoring;
+namespace LeadScoring.Scoring;
 
 /// <summary>
 /// A validated, compiled rule set: the thing that scores leads. Immutable and thread-safe; build one
@@ -13,7 +14,7 @@ namespace LeadScoring;
 public sealed class ScoringModel : IEquatable<ScoringModel>
 {
     /// <summary>The name that <see cref="BuiltIn"/> (and the CLI's <c>--rules default</c>) resolves to the built-in rule set.</summary>
-    public const string DefaultName = "default";
+    public const string DefaultName = BuiltInRuleSets.DefaultName;
 
     private static readonly Lazy<ScoringModel> DefaultModel = new(() => BuiltIn(DefaultName));
 
@@ -25,15 +26,14 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
     {
         _definition = definition;
         _compiled = new CompiledRuleSet(definition);
-        _canonicalJson = RuleSetJsonWriter.ToUtf8(definition);
-        StageNames = [.. _compiled.Stages.Select(s => s.Name)];
+        _canonicalJson = RuleSetJson.ToUtf8(definition);
     }
 
     /// <summary>The built-in B2B rule set (IQL, MQL, SQL with BANT; decay; competitor and student disqualifiers).</summary>
     public static ScoringModel Default => DefaultModel.Value;
 
     /// <summary>The names of the rule sets built into the package.</summary>
-    public static IReadOnlyList<string> BuiltInNames { get; } = [DefaultName];
+    public static IReadOnlyList<string> BuiltInNames => BuiltInRuleSets.Names;
 
     /// <summary>The rule set's <c>name</c>, if it has one.</summary>
     public string? Name => _definition.Name;
@@ -45,13 +45,17 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
     public int RuleCount => _compiled.RuleCount;
 
     /// <summary>The stage names, lowest first.</summary>
-    public IReadOnlyList<string> StageNames { get; }
+    public IReadOnlyList<string> StageNames => _compiled.StageNames;
 
     /// <summary>Starts a fluent rule set.</summary>
+    /// <returns>An empty builder.</returns>
     public static ScoringModelBuilder CreateBuilder() => new();
 
     /// <summary>Loads, validates and compiles rule-set JSON.</summary>
-    /// <exception cref="RuleSetValidationException">The JSON is malformed or breaks the spec; every problem is listed.</exception>
+    /// <param name="json">The rule set.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="RuleSetValidationException">The JSON is malformed or not a valid rule set; every problem is listed.</exception>
     public static ScoringModel FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -59,12 +63,18 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
     }
 
     /// <summary>Loads, validates and compiles rule-set JSON given as UTF-8.</summary>
-    /// <exception cref="RuleSetValidationException">The JSON is malformed or breaks the spec; every problem is listed.</exception>
-    public static ScoringModel FromJson(ReadOnlyMemory<byte> utf8Json) => new(RuleSetReader.Read(utf8Json));
+    /// <param name="utf8Json">The rule set, as UTF-8 (a byte order mark is allowed).</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="RuleSetValidationException">The JSON is malformed or not a valid rule set; every problem is listed.</exception>
+    public static ScoringModel FromJson(ReadOnlyMemory<byte> utf8Json) => new(RuleSetJson.Read(utf8Json));
 
     /// <summary>Loads, validates and compiles a rule-set JSON file.</summary>
-    /// <exception cref="RuleSetValidationException">The JSON is malformed or breaks the spec; every problem is listed.</exception>
+    /// <param name="path">The file.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
+    /// <exception cref="RuleSetValidationException">The JSON is malformed or not a valid rule set; every problem is listed.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     public static ScoringModel FromFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -72,29 +82,24 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
     }
 
     /// <summary>Loads a rule set built into the package by name (see <see cref="BuiltInNames"/>).</summary>
+    /// <param name="name">The built-in rule set's name, such as <see cref="DefaultName"/>.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     /// <exception cref="ArgumentException">No built-in rule set has that name.</exception>
     public static ScoringModel BuiltIn(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (!BuiltInNames.Contains(name, StringComparer.Ordinal))
-        {
-            throw new ArgumentException($"There is no built-in rule set '{name}'; built in: {string.Join(", ", BuiltInNames)}.", nameof(name));
-        }
-
-        using var stream = typeof(ScoringModel).Assembly.GetManifestResourceStream($"LeadScoring.Resources.{name}.json")
-            ?? throw new InvalidOperationException($"The built-in rule set '{name}' is missing from the assembly.");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return FromJson(buffer.ToArray());
+        return FromJson(BuiltInRuleSets.Read(name));
     }
 
     /// <summary>Validates rule-set JSON without keeping a model.</summary>
+    /// <param name="utf8Json">The rule set, as UTF-8.</param>
     /// <returns>Every problem found; empty when the rule set is valid.</returns>
     public static IReadOnlyList<RuleSetError> Validate(ReadOnlyMemory<byte> utf8Json)
     {
         try
         {
-            _ = RuleSetReader.Read(utf8Json);
+            _ = RuleSetJson.Read(utf8Json);
             return [];
         }
         catch (RuleSetValidationException ex)
@@ -104,16 +109,24 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
     }
 
     internal static ScoringModel FromDefinition(RuleSetDefinition definition) =>
-        FromJson(RuleSetJsonWriter.ToUtf8(definition)); // through JSON, so fluent and JSON validate identically
+        FromJson(RuleSetJson.ToUtf8(definition)); // through JSON, so fluent and JSON validate identically
 
     /// <summary>Scores a lead at <paramref name="asOf"/>. Allocates nothing.</summary>
+    /// <param name="lead">The lead.</param>
+    /// <param name="asOf">The instant to score at: activities after it are ignored, ages are counted up to it.</param>
+    /// <returns>The score, stage, grade and disqualifiers.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="lead"/> is null.</exception>
     public LeadScore Score(Lead lead, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        return _compiled.Evaluate(lead.Attributes, lead.Activities, asOf.UtcTicks, trace: null);
+        return _compiled.Score(lead.Attributes, lead.Activities, asOf.UtcTicks);
     }
 
     /// <summary>Scores a lead now, as told by <paramref name="timeProvider"/>.</summary>
+    /// <param name="lead">The lead.</param>
+    /// <param name="timeProvider">The clock to read the as-of instant from.</param>
+    /// <returns>The score, stage, grade and disqualifiers.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="lead"/> or <paramref name="timeProvider"/> is null.</exception>
     public LeadScore Score(Lead lead, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -121,6 +134,10 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
     }
 
     /// <summary>Scores leads one after another into <paramref name="results"/> (same length). Allocates nothing.</summary>
+    /// <param name="leads">The leads.</param>
+    /// <param name="asOf">The instant to score at.</param>
+    /// <param name="results">Receives the score of <c>leads[i]</c> at index i.</param>
+    /// <exception cref="ArgumentException">The lengths differ, or a lead is null.</exception>
     public void ScoreBatch(ReadOnlySpan<Lead> leads, DateTimeOffset asOf, Span<LeadScore> results)
     {
         if (results.Length != leads.Length)
@@ -132,7 +149,7 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
         for (int i = 0; i < leads.Length; i++)
         {
             var lead = leads[i] ?? throw new ArgumentException($"leads[{i}] is null.", nameof(leads));
-            results[i] = _compiled.Evaluate(lead.Attributes, lead.Activities, ticks, trace: null);
+            results[i] = _compiled.Score(lead.Attributes, lead.Activities, ticks);
         }
     }
 
@@ -140,6 +157,12 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
     /// Scores leads on all cores (or <paramref name="maxDegreeOfParallelism"/>) into <paramref name="results"/>.
     /// Work is split into contiguous ranges, so the cost per lead is the same as <see cref="ScoreBatch"/>.
     /// </summary>
+    /// <param name="leads">The leads.</param>
+    /// <param name="asOf">The instant to score at.</param>
+    /// <param name="results">Receives the score of <c>leads[i]</c> at index i.</param>
+    /// <param name="maxDegreeOfParallelism">How many threads at most; -1 for one per core.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="leads"/> is null.</exception>
+    /// <exception cref="ArgumentException">The lengths differ, or a lead is null.</exception>
     public void ScoreBatchParallel(IReadOnlyList<Lead> leads, DateTimeOffset asOf, Memory<LeadScore> results, int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(leads);
@@ -159,52 +182,29 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
             for (int i = range * rangeSize; i < end; i++)
             {
                 var lead = leads[i] ?? throw new ArgumentException($"leads[{i}] is null.", nameof(leads));
-                span[i] = _compiled.Evaluate(lead.Attributes, lead.Activities, ticks, trace: null);
+                span[i] = _compiled.Score(lead.Attributes, lead.Activities, ticks);
             }
         });
     }
 
     /// <summary>Scores a lead and says why: every rule's contribution, the disqualifiers, the next stage's gap.</summary>
+    /// <param name="lead">The lead.</param>
+    /// <param name="asOf">The instant to score at.</param>
+    /// <returns>The explanation (it allocates; use <see cref="Score(Lead, DateTimeOffset)"/> on hot paths).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="lead"/> is null.</exception>
     public LeadScoreExplanation Explain(Lead lead, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        var trace = new EvaluationTrace(_compiled.RuleCount, _compiled.DisqualifierIds.Length);
-        var result = _compiled.Evaluate(lead.Attributes, lead.Activities, asOf.UtcTicks, trace);
-
-        var rules = new List<RuleContribution>();
-        for (int r = 0; r < _compiled.RuleCount; r++)
-        {
-            if (trace.Contributions[r] != 0)
-            {
-                rules.Add(new RuleContribution(_compiled.RuleIds[r], _compiled.RuleCategories[r], trace.Contributions[r]));
-            }
-        }
-
-        if (trace.Contributions[^1] != 0)
-        {
-            rules.Add(new RuleContribution(CompiledRuleSet.InactivityId, ScoreCategory.Decay, trace.Contributions[^1]));
-        }
-
-        var disqualifiedBy = _compiled.DisqualifierIds.Where((_, d) => trace.Disqualified[d]).ToArray();
-        StageGap? gap = null;
-        if (!result.IsDisqualified && result.StageIndex + 1 < _compiled.Stages.Count)
-        {
-            var next = _compiled.Stages[result.StageIndex + 1];
-            gap = new StageGap(
-                next.Name,
-                Math.Max(0, next.MinScore - result.Score),
-                Math.Max(0, next.MinFit - result.Fit),
-                Math.Max(0, next.MinEngagement - result.Engagement),
-                trace.NextStageConditionMet);
-        }
-
-        return new LeadScoreExplanation(result, rules, disqualifiedBy, gap);
+        return _compiled.Explain(lead.Attributes, lead.Activities, asOf.UtcTicks);
     }
 
-    /// <summary>The rule set as spec JSON (indented); loading it gives an equal model.</summary>
+    /// <summary>The rule set as JSON (indented); loading it gives an equal model.</summary>
+    /// <returns>The rule-set JSON.</returns>
     public string ToJson() => Encoding.UTF8.GetString(_canonicalJson);
 
-    /// <summary>Writes the rule set as spec JSON (UTF-8, indented).</summary>
+    /// <summary>Writes the rule set as JSON (UTF-8, indented).</summary>
+    /// <param name="destination">The stream to write to.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="destination"/> is null.</exception>
     public void WriteJson(Stream destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
@@ -212,6 +212,8 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
     }
 
     /// <summary>Two models are equal when they hold the same rule set (the same canonical JSON).</summary>
+    /// <param name="other">The other model.</param>
+    /// <returns>Whether they hold the same rule set.</returns>
     public bool Equals(ScoringModel? other) =>
         other is not null && (ReferenceEquals(this, other) || _canonicalJson.AsSpan().SequenceEqual(other._canonicalJson));
 
@@ -226,6 +228,7 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
         return hash.ToHashCode();
     }
 
-    /// <inheritdoc />
+    /// <summary>The rule set's name, version and size.</summary>
+    /// <returns>For example <c>b2b-default 1.0.0, 20 rules</c>.</returns>
     public override string ToString() => $"{Name ?? "(unnamed rule set)"} {Version}".TrimEnd() + $", {RuleCount} rules";
 }

@@ -1,4 +1,4 @@
-namespace LeadScoring;
+namespace LeadScoring.Validation;
 
 /// <summary>One problem found in a rule set: where (a JSON path, and for malformed JSON a line and column) and what.</summary>
 public sealed class RuleSetError
@@ -23,7 +23,8 @@ public sealed class RuleSetError
     /// <summary>The 1-based column of malformed JSON; null for other errors.</summary>
     public int? Column { get; }
 
-    /// <summary><c>$.path: message</c>, with <c>line L, column C: </c> before the message for malformed JSON.</summary>
+    /// <summary>The error as one line.</summary>
+    /// <returns><c>$.path: message</c>, with <c>line L, column C: </c> before the message for malformed JSON.</returns>
     public override string ToString() =>
         Line is { } line ? $"{Path}: line {line}, column {Column}: {Message}" : $"{Path}: {Message}";
 }

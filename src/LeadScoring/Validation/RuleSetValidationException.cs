@@ -1,4 +1,4 @@
-namespace LeadScoring;
+namespace LeadScoring.Validation;
 
 /// <summary>
 /// Thrown when a rule set (JSON or fluent) breaks the spec. It lists every problem found, not just the first;
@@ -7,6 +7,8 @@ namespace LeadScoring;
 public sealed class RuleSetValidationException : Exception
 {
     /// <summary>Creates the exception from the errors found.</summary>
+    /// <param name="errors">Every problem found, in document order.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="errors"/> is null.</exception>
     public RuleSetValidationException(IReadOnlyList<RuleSetError> errors)
         : base(Describe(errors))
     {

@@ -31,7 +31,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Validate_accepts_a_valid_rule_set_and_the_built_in_one()
     {
-        var (exit, output, _) = Run(["validate", Write("r.json", RuleSets.Json("""{ "id": "a", "category": "demographic", "points": 1, "when": { "all": [] } }"""))]);
+        var (exit, output, _) = Run(["validate", Write("r.json", TestRuleSets.Json("""{ "id": "a", "category": "demographic", "points": 1, "when": { "all": [] } }"""))]);
         Assert.Equal(0, exit);
         Assert.Contains("valid", output, StringComparison.Ordinal);
         Assert.Equal(0, Run(["validate", "default"]).Exit);

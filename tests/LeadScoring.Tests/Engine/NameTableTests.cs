@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using LeadScoring.Engine;
 
 namespace LeadScoring.Tests.Engine;
 

@@ -110,7 +110,7 @@ public sealed class FluentBuilderTests
     public void The_default_rule_set_separates_the_funnel()
     {
         var leads = File.ReadLines(Path.Combine(TestPaths.Samples, "leads.jsonl")).Select(LeadJson.Parse).ToDictionary(l => l.Id);
-        var asOf = RuleSets.AsOf;
+        var asOf = TestRuleSets.AsOf;
         var model = ScoringModel.Default;
         Assert.Equal("SQL", model.Score(leads["L-1001"], asOf).Stage);
         Assert.Equal("MQL", model.Score(leads["L-1002"], asOf).Stage);

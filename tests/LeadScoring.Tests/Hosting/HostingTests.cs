@@ -17,7 +17,7 @@ public sealed class HostingTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    internal static string RuleSet(string rule, string version) => RuleSets.Json(rule, $"\"name\": \"test\", \"version\": \"{version}\"");
+    internal static string RuleSet(string rule, string version) => TestRuleSets.Json(rule, $"\"name\": \"test\", \"version\": \"{version}\"");
 
     private string WriteRules(string content, string name = "rules.json")
     {
@@ -52,7 +52,7 @@ public sealed class HostingTests : IDisposable
         var now = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
         using var provider = new ServiceCollection()
             .AddSingleton<TimeProvider>(new FixedTimeProvider(now))
-            .AddLeadScoring(o => o.RuleSetJson = RuleSets.Json("""{ "id": "v", "category": "onlineBehaviour", "points": 10, "each": { "activity": "view", "withinDays": 1 } }"""))
+            .AddLeadScoring(o => o.RuleSetJson = TestRuleSets.Json("""{ "id": "v", "category": "onlineBehaviour", "points": 10, "each": { "activity": "view", "withinDays": 1 } }"""))
             .BuildServiceProvider();
         var scorer = provider.GetRequiredService<ILeadScorer>();
         var lead = new Lead("L").AddActivity("view", now.AddHours(-12)).AddActivity("view", now.AddDays(-2));
@@ -94,8 +94,8 @@ public sealed class HostingTests : IDisposable
             .BuildServiceProvider();
         var scorers = provider.GetRequiredService<ILeadScorerProvider>();
         Assert.Equal(["smb", "enterprise"], scorers.Names);
-        Assert.Equal(10, scorers.GetScorer("smb").Score(new Lead("L"), RuleSets.AsOf).Score);
-        Assert.Equal(20, scorers.GetScorer("enterprise").Score(new Lead("L"), RuleSets.AsOf).Score);
+        Assert.Equal(10, scorers.GetScorer("smb").Score(new Lead("L"), TestRuleSets.AsOf).Score);
+        Assert.Equal(20, scorers.GetScorer("enterprise").Score(new Lead("L"), TestRuleSets.AsOf).Score);
 
         var ex = Assert.Throws<InvalidOperationException>(() => scorers.GetScorer("partners"));
         Assert.Contains("named 'partners'", ex.Message, StringComparison.Ordinal);
@@ -117,7 +117,7 @@ public sealed class HostingTests : IDisposable
 
         File.WriteAllText(path, RuleSet(RuleB, "2"));
         Eventually(() => scorer.Status.RuleSetVersion == "2", "version 2");
-        Assert.Equal(20, scorer.Score(new Lead("L"), RuleSets.AsOf).Score);
+        Assert.Equal(20, scorer.Score(new Lead("L"), TestRuleSets.AsOf).Score);
         Assert.True(scorer.Status.Reloads >= 1); // one write may raise several change events, so several reloads
 
         File.WriteAllText(path, """{ "schemaVersion": 1, "rules": [ { "id": "c", "category": "nope", "points": 1, "when": { "all": [] } } ] }""");
@@ -125,7 +125,7 @@ public sealed class HostingTests : IDisposable
         string expected = $"{path}: $.rules[0].category: unknown category 'nope'";
         Eventually(() => scorer.Status.LastError?.Contains(expected, StringComparison.Ordinal) == true, "the failed reload");
         Assert.Equal("2", scorer.Status.RuleSetVersion);
-        Assert.Equal(20, scorer.Score(new Lead("L"), RuleSets.AsOf).Score);
+        Assert.Equal(20, scorer.Score(new Lead("L"), TestRuleSets.AsOf).Score);
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(expected, StringComparison.Ordinal) && e.Message.Contains("still serving test 2", StringComparison.Ordinal));
     }
 
@@ -139,7 +139,7 @@ public sealed class HostingTests : IDisposable
         using var provider = new ServiceCollection().AddLeadScoring(configuration.GetSection("LeadScoring")).BuildServiceProvider();
         var scorer = provider.GetRequiredService<ILeadScorer>();
         Assert.Equal("configuration", scorer.Status.Source);
-        Assert.Equal(10, scorer.Score(new Lead("L"), RuleSets.AsOf).Score);
+        Assert.Equal(10, scorer.Score(new Lead("L"), TestRuleSets.AsOf).Score);
 
         configuration["LeadScoring:RuleSetJson"] = RuleSet(RuleB, "2");
         configuration.Reload();
@@ -148,7 +148,7 @@ public sealed class HostingTests : IDisposable
         configuration["LeadScoring:RuleSetJson"] = "{ not json";
         configuration.Reload();
         Eventually(() => scorer.Status.LastError?.Contains("configuration: $: line 1, column 3: malformed JSON", StringComparison.Ordinal) == true, "the failed reload");
-        Assert.Equal(20, scorer.Score(new Lead("L"), RuleSets.AsOf).Score);
+        Assert.Equal(20, scorer.Score(new Lead("L"), TestRuleSets.AsOf).Score);
     }
 
     [Fact]

@@ -24,8 +24,8 @@ public sealed class ReloadStormTests : IDisposable
         string invalid = jsonB.Replace("\"halfLifeDays\": 30", "\"halfLifeDays\": 0", StringComparison.Ordinal);
 
         var leads = File.ReadLines(Path.Combine(TestPaths.Samples, "leads.jsonl")).Select(LeadJson.Parse).ToArray();
-        var expectedA = leads.Select(l => modelA.Score(l, RuleSets.AsOf)).ToArray();
-        var expectedB = leads.Select(l => modelB.Score(l, RuleSets.AsOf)).ToArray();
+        var expectedA = leads.Select(l => modelA.Score(l, TestRuleSets.AsOf)).ToArray();
+        var expectedB = leads.Select(l => modelB.Score(l, TestRuleSets.AsOf)).ToArray();
         Assert.Contains(leads.Select((_, i) => i), i => expectedA[i].Score != expectedB[i].Score);
 
         string path = Path.Combine(_directory, "rules.json");
@@ -45,7 +45,7 @@ public sealed class ReloadStormTests : IDisposable
                 for (int n = 0; !stop.IsCancellationRequested; n++)
                 {
                     int i = (n + t) % leads.Length;
-                    var score = scorer.Score(leads[i], RuleSets.AsOf);
+                    var score = scorer.Score(leads[i], TestRuleSets.AsOf);
                     if (!Same(score, expectedA[i]) && !Same(score, expectedB[i]))
                     {
                         failures.Enqueue($"{leads[i].Id}: {score} is neither model's");

@@ -17,10 +17,10 @@ public sealed class AllocationTests
         double sink = 0;
         foreach (var lead in leads)
         {
-            sink += model.Score(lead, RuleSets.AsOf).Score;
+            sink += model.Score(lead, TestRuleSets.AsOf).Score;
         }
 
-        model.ScoreBatch(leads, RuleSets.AsOf, results);
+        model.ScoreBatch(leads, TestRuleSets.AsOf, results);
 
         // A regex keeps one matcher per processor, made the first time a thread scores on that processor, so
         // an early window may allocate once per processor this thread migrates to; none may afterwards.
@@ -28,10 +28,10 @@ public sealed class AllocationTests
         {
             foreach (var lead in leads)
             {
-                sink += model.Score(lead, RuleSets.AsOf).Score;
+                sink += model.Score(lead, TestRuleSets.AsOf).Score;
             }
 
-            model.ScoreBatch(leads, RuleSets.AsOf, results);
+            model.ScoreBatch(leads, TestRuleSets.AsOf, results);
         });
         Assert.Equal(0, allocated);
         Assert.True(sink > 0);
@@ -70,9 +70,9 @@ public sealed class AllocationTests
         }
 
         var model = builder.Build();
-        var lead = new Lead("L").Set("field7", 1).AddActivity("type7", RuleSets.AsOf.AddDays(-1)).AddActivity("TYPE8", RuleSets.AsOf.AddDays(-1));
-        Assert.Equal(3, model.Score(lead, RuleSets.AsOf).Score);
+        var lead = new Lead("L").Set("field7", 1).AddActivity("type7", TestRuleSets.AsOf.AddDays(-1)).AddActivity("TYPE8", TestRuleSets.AsOf.AddDays(-1));
+        Assert.Equal(3, model.Score(lead, TestRuleSets.AsOf).Score);
 
-        Assert.Equal(0, AllocatedInQuietestWindow(() => model.Score(lead, RuleSets.AsOf)));
+        Assert.Equal(0, AllocatedInQuietestWindow(() => model.Score(lead, TestRuleSets.AsOf)));
     }
 }

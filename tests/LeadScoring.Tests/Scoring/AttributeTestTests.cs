@@ -71,32 +71,32 @@ public sealed class AttributeTestTests
             lead.Set("x", attribute);
         }
 
-        Assert.Equal(expected, RuleSets.Fires(condition, lead));
+        Assert.Equal(expected, TestRuleSets.Fires(condition, lead));
     }
 
     [Fact]
     public void Null_attribute_counts_as_missing()
     {
         var lead = LeadJson.Parse("""{ "id": "L", "attributes": { "x": null } }""");
-        Assert.True(RuleSets.Fires("""{ "field": "x", "op": "missing" }""", lead));
-        Assert.False(RuleSets.Fires("""{ "field": "x", "op": "exists" }""", lead));
+        Assert.True(TestRuleSets.Fires("""{ "field": "x", "op": "missing" }""", lead));
+        Assert.False(TestRuleSets.Fires("""{ "field": "x", "op": "exists" }""", lead));
     }
 
     [Fact]
     public void Field_names_match_ignoring_case()
     {
-        var lead = RuleSets.LeadWith("JobTitle", "VP");
-        Assert.True(RuleSets.Fires("""{ "field": "JOBTITLE", "op": "eq", "value": "vp" }""", lead));
+        var lead = TestRuleSets.LeadWith("JobTitle", "VP");
+        Assert.True(TestRuleSets.Fires("""{ "field": "JOBTITLE", "op": "eq", "value": "vp" }""", lead));
     }
 
     [Fact]
     public void Combinators_follow_their_empty_list_rules()
     {
         var lead = new Lead("L");
-        Assert.True(RuleSets.Fires("""{ "all": [] }""", lead));
-        Assert.False(RuleSets.Fires("""{ "any": [] }""", lead));
-        Assert.True(RuleSets.Fires("""{ "not": { "any": [] } }""", lead));
-        Assert.False(RuleSets.Fires("""{ "all": [ { "all": [] }, { "field": "x", "op": "exists" } ] }""", lead));
-        Assert.True(RuleSets.Fires("""{ "any": [ { "field": "x", "op": "exists" }, { "field": "x", "op": "missing" } ] }""", lead));
+        Assert.True(TestRuleSets.Fires("""{ "all": [] }""", lead));
+        Assert.False(TestRuleSets.Fires("""{ "any": [] }""", lead));
+        Assert.True(TestRuleSets.Fires("""{ "not": { "any": [] } }""", lead));
+        Assert.False(TestRuleSets.Fires("""{ "all": [ { "all": [] }, { "field": "x", "op": "exists" } ] }""", lead));
+        Assert.True(TestRuleSets.Fires("""{ "any": [ { "field": "x", "op": "exists" }, { "field": "x", "op": "missing" } ] }""", lead));
     }
 }

@@ -54,7 +54,7 @@ public sealed class TotalsStagesGradesTests
 
         for (int i = 0; i < views; i++)
         {
-            lead.AddActivity("view", RuleSets.AsOf.AddHours(-i - 1));
+            lead.AddActivity("view", TestRuleSets.AsOf.AddHours(-i - 1));
         }
 
         return lead;
@@ -64,8 +64,8 @@ public sealed class TotalsStagesGradesTests
     public void Categories_clamp_then_fit_and_engagement_sum_unclamped_then_score_clamps_to_the_range()
     {
         var lead = Lead(views: 6);
-        lead.AddActivity("unsubscribe", RuleSets.AsOf.AddDays(-1));
-        var score = Funnel.Score(lead, RuleSets.AsOf);
+        lead.AddActivity("unsubscribe", TestRuleSets.AsOf.AddDays(-1));
+        var score = Funnel.Score(lead, TestRuleSets.AsOf);
         Assert.Equal(20, score.Demographic); // 30 clamped to 20
         Assert.Equal(20, score.CompanyFit);
         Assert.Equal(60, score.OnlineBehaviour);
@@ -74,7 +74,7 @@ public sealed class TotalsStagesGradesTests
         Assert.Equal(55, score.Engagement);
         Assert.Equal(60, score.Score); // 95 clamped to the range max
 
-        var explanation = Funnel.Explain(lead, RuleSets.AsOf);
+        var explanation = Funnel.Explain(lead, TestRuleSets.AsOf);
         Assert.Equal(
             [new("title", ScoreCategory.Demographic, 15), new("senior", ScoreCategory.Demographic, 15), new("size", ScoreCategory.CompanyFit, 20),
              new("views", ScoreCategory.OnlineBehaviour, 60), new("unsub", ScoreCategory.EmailEngagement, -30)],
@@ -84,8 +84,8 @@ public sealed class TotalsStagesGradesTests
     [Fact]
     public void Score_clamps_at_the_range_minimum()
     {
-        var model = ScoringModel.FromJson(RuleSets.Json("""{ "id": "n", "category": "companyFit", "points": -40, "when": { "all": [] } }"""));
-        var score = model.Score(new Lead("L"), RuleSets.AsOf);
+        var model = ScoringModel.FromJson(TestRuleSets.Json("""{ "id": "n", "category": "companyFit", "points": -40, "when": { "all": [] } }"""));
+        var score = model.Score(new Lead("L"), TestRuleSets.AsOf);
         Assert.Equal(0, score.Score);
         Assert.Equal(-40, score.Fit);
     }
@@ -93,22 +93,22 @@ public sealed class TotalsStagesGradesTests
     [Fact]
     public void Stages_are_cumulative()
     {
-        Assert.Equal("MQL", Funnel.Score(Lead(views: 1), RuleSets.AsOf).Stage);
-        Assert.Equal("SQL", Funnel.Score(Lead(views: 2, budget: true), RuleSets.AsOf).Stage);
+        Assert.Equal("MQL", Funnel.Score(Lead(views: 1), TestRuleSets.AsOf).Stage);
+        Assert.Equal("SQL", Funnel.Score(Lead(views: 2, budget: true), TestRuleSets.AsOf).Stage);
 
         // Meets SQL's own requirements but not IQL's: no stage at all.
-        var noEmail = Funnel.Score(Lead(views: 2, email: false, budget: true), RuleSets.AsOf);
+        var noEmail = Funnel.Score(Lead(views: 2, email: false, budget: true), TestRuleSets.AsOf);
         Assert.Null(noEmail.Stage);
     }
 
     [Fact]
     public void Explanation_says_what_the_next_stage_still_needs()
     {
-        var explanation = Funnel.Explain(Lead(views: 0, budget: false), RuleSets.AsOf); // score 40: MQL
+        var explanation = Funnel.Explain(Lead(views: 0, budget: false), TestRuleSets.AsOf); // score 40: MQL
         Assert.Equal("MQL", explanation.Result.Stage);
         Assert.Equal(new StageGap("SQL", 10, 0, 20, false), explanation.NextStage);
 
-        var top = Funnel.Explain(Lead(views: 2, budget: true), RuleSets.AsOf);
+        var top = Funnel.Explain(Lead(views: 2, budget: true), TestRuleSets.AsOf);
         Assert.Null(top.NextStage);
     }
 
@@ -116,7 +116,7 @@ public sealed class TotalsStagesGradesTests
     public void Disqualifiers_are_all_listed_in_order_and_scores_are_still_computed()
     {
         var lead = Lead(views: 1, email: true, budget: true, [("student", true), ("competitor", true)]);
-        var explanation = Funnel.Explain(lead, RuleSets.AsOf);
+        var explanation = Funnel.Explain(lead, TestRuleSets.AsOf);
         Assert.Equal(["competitor", "student"], explanation.DisqualifiedBy);
         Assert.Equal(LeadScore.DisqualifiedStage, explanation.Result.Stage);
         Assert.True(explanation.Result.IsDisqualified);
@@ -127,15 +127,15 @@ public sealed class TotalsStagesGradesTests
     [Fact]
     public void Grade_is_the_first_whose_min_fit_is_met_else_the_default()
     {
-        Assert.Equal("A", Funnel.Score(Lead(), RuleSets.AsOf).Grade); // fit 40
-        Assert.Equal("B", Funnel.Score(new Lead("L").Set("employees", 100), RuleSets.AsOf).Grade); // fit 20
-        Assert.Equal("E", Funnel.Score(new Lead("L"), RuleSets.AsOf).Grade);
+        Assert.Equal("A", Funnel.Score(Lead(), TestRuleSets.AsOf).Grade); // fit 40
+        Assert.Equal("B", Funnel.Score(new Lead("L").Set("employees", 100), TestRuleSets.AsOf).Grade); // fit 20
+        Assert.Equal("E", Funnel.Score(new Lead("L"), TestRuleSets.AsOf).Grade);
     }
 
     [Fact]
     public void Without_grades_or_stages_both_are_null()
     {
-        var score = RuleSets.When("""{ "all": [] }""").Score(new Lead("L"), RuleSets.AsOf);
+        var score = TestRuleSets.When("""{ "all": [] }""").Score(new Lead("L"), TestRuleSets.AsOf);
         Assert.Null(score.Grade);
         Assert.Null(score.Stage);
         Assert.Equal(10, score.Score);
@@ -144,9 +144,9 @@ public sealed class TotalsStagesGradesTests
     [Fact]
     public void Default_grade_is_D()
     {
-        var model = ScoringModel.FromJson(RuleSets.Json(
+        var model = ScoringModel.FromJson(TestRuleSets.Json(
             """{ "id": "r", "category": "demographic", "points": 1, "when": { "all": [] } }""",
             """ "grades": [ { "grade": "A", "minFit": 50 } ] """));
-        Assert.Equal("D", model.Score(new Lead("L"), RuleSets.AsOf).Grade);
+        Assert.Equal("D", model.Score(new Lead("L"), TestRuleSets.AsOf).Grade);
     }
 }

@@ -1,0 +1,350 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Json;
+using LeadScoring.Validation;
+
+namespace LeadScoring.Leads;
+
+/// <summary>
+/// The lead JSON format: <c>{ "id", "attributes", "activities" }</c>, one object per lead. Parsing is strict
+/// (unknown properties, wrong types, timestamps without an offset and attribute names that differ only
+/// in case are errors) and reflection-free.
+/// </summary>
+public static class LeadJson
+{
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
+
+    /// <summary>Parses one lead.</summary>
+    /// <param name="json">One lead object.</param>
+    /// <returns>The lead.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="LeadFormatException">The JSON is not a valid lead.</exception>
+    public static Lead Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Parse(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>Parses one lead from UTF-8.</summary>
+    /// <param name="utf8Json">One lead object, as UTF-8.</param>
+    /// <returns>The lead.</returns>
+    /// <exception cref="LeadFormatException">The JSON is not a valid lead.</exception>
+    public static Lead Parse(ReadOnlySpan<byte> utf8Json)
+    {
+        var lead = new Lead("-");
+        if (!TryParse(utf8Json, lead, out string? error))
+        {
+            throw new LeadFormatException(error, TryReadId(utf8Json));
+        }
+
+        return lead;
+    }
+
+    /// <summary>
+    /// Parses one lead into <paramref name="target"/>, reusing its buffers (for streams of leads).
+    /// On failure <paramref name="error"/> says what is wrong, with a JSON path and the lead's id when known.
+    /// </summary>
+    /// <param name="utf8Json">One lead object, as UTF-8.</param>
+    /// <param name="target">The lead to fill; it is emptied first.</param>
+    /// <param name="error">What is wrong, when the JSON is not a valid lead.</param>
+    /// <returns>Whether the JSON is a valid lead.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="target"/> is null.</exception>
+    public static bool TryParse(ReadOnlySpan<byte> utf8Json, Lead target, [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        target.Clear();
+        string? id = null;
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+            error = ReadLead(ref reader, target, ref id);
+            if (error is null && reader.Read())
+            {
+                error = "unexpected content after the lead object";
+            }
+        }
+        catch (JsonException ex)
+        {
+            int cut = ex.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            error = $"malformed JSON at column {(ex.BytePositionInLine ?? 0) + 1}: {(cut >= 0 ? ex.Message[..cut] : ex.Message)}";
+        }
+
+        if (error is null)
+        {
+            target.Id = id!;
+            return true;
+        }
+
+        id ??= TryReadId(utf8Json);
+        if (id is not null)
+        {
+            error = $"lead '{id}': {error}";
+        }
+
+        return false;
+    }
+
+    private static string? ReadLead(ref Utf8JsonReader reader, Lead lead, ref string? id)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return $"$: expected a lead object, got {Describe(ref reader)}";
+        }
+
+        bool seenAttributes = false, seenActivities = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("id"u8))
+            {
+                if (id is not null)
+                {
+                    return "$.id: duplicate property 'id'";
+                }
+
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.IsEmpty)
+                {
+                    return $"$.id: expected a non-empty string, got {Describe(ref reader)}";
+                }
+
+                id = reader.GetString()!;
+            }
+            else if (reader.ValueTextEquals("attributes"u8))
+            {
+                if (seenAttributes)
+                {
+                    return "$.attributes: duplicate property 'attributes'";
+                }
+
+                seenAttributes = true;
+                if (ReadAttributes(ref reader, lead) is { } error)
+                {
+                    return error;
+                }
+            }
+            else if (reader.ValueTextEquals("activities"u8))
+            {
+                if (seenActivities)
+                {
+                    return "$.activities: duplicate property 'activities'";
+                }
+
+                seenActivities = true;
+                if (ReadActivities(ref reader, lead) is { } error)
+                {
+                    return error;
+                }
+            }
+            else
+            {
+                string name = reader.GetString()!;
+                return $"$.{name}: unknown property '{name}'{Suggestions.DidYouMean(name, ["id", "attributes", "activities"])}; a lead has: id, attributes, activities";
+            }
+        }
+
+        return id is null ? "$.id: required" : null;
+    }
+
+    private static string? ReadAttributes(ref Utf8JsonReader reader, Lead lead)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return $"$.attributes: expected an object, got {Describe(ref reader)}";
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string name = reader.GetString()!;
+            reader.Read();
+            AttributeValue value;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    value = reader.GetString();
+                    break;
+                case JsonTokenType.Number:
+                    value = reader.TryGetDouble(out double number) ? number : double.Parse(reader.ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                case JsonTokenType.True:
+                    value = true;
+                    break;
+                case JsonTokenType.False:
+                    value = false;
+                    break;
+                case JsonTokenType.Null:
+                    value = AttributeValue.Missing;
+                    break;
+                default:
+                    return $"$.attributes.{name}: expected a string, number, boolean or null, got {Describe(ref reader)}";
+            }
+
+            if (name.Length == 0)
+            {
+                return "$.attributes: attribute names must be non-empty";
+            }
+
+            if (!lead.TryAdd(name, value))
+            {
+                return $"$.attributes.{name}: duplicate attribute '{name}' (attribute names are matched ignoring case)";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ReadActivities(ref Utf8JsonReader reader, Lead lead)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return $"$.activities: expected a list, got {Describe(ref reader)}";
+        }
+
+        Span<char> timestamp = stackalloc char[64];
+        for (int index = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
+        {
+            string path = $"$.activities[{index}]";
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                return $"{path}: expected an activity object, got {Describe(ref reader)}";
+            }
+
+            string? type = null, tag = null;
+            DateTimeOffset? at = null;
+            bool seenTag = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    if (type is not null || reader.TokenType != JsonTokenType.String || reader.ValueSpan.IsEmpty)
+                    {
+                        return type is not null ? $"{path}.type: duplicate property 'type'" : $"{path}.type: expected a non-empty string, got {Describe(ref reader)}";
+                    }
+
+                    type = reader.GetString();
+                }
+                else if (reader.ValueTextEquals("at"u8))
+                {
+                    reader.Read();
+                    if (at is not null)
+                    {
+                        return $"{path}.at: duplicate property 'at'";
+                    }
+
+                    if (reader.TokenType != JsonTokenType.String)
+                    {
+                        return $"{path}.at: expected an ISO 8601 date-time with a UTC offset, got {Describe(ref reader)}";
+                    }
+
+                    int length = reader.HasValueSequence || reader.ValueSpan.Length > timestamp.Length ? -1 : reader.CopyString(timestamp);
+                    if (length < 0 || !Iso8601.TryParse(timestamp[..length], out var parsed))
+                    {
+                        return $"{path}.at: expected an ISO 8601 date-time with a UTC offset (e.g. 2026-10-28T09:15:00Z), got {Describe(ref reader)}";
+                    }
+
+                    at = parsed;
+                }
+                else if (reader.ValueTextEquals("tag"u8))
+                {
+                    reader.Read();
+                    if (seenTag)
+                    {
+                        return $"{path}.tag: duplicate property 'tag'";
+                    }
+
+                    seenTag = true;
+                    if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null))
+                    {
+                        return $"{path}.tag: expected a string, got {Describe(ref reader)}";
+                    }
+
+                    tag = reader.GetString();
+                }
+                else
+                {
+                    string name = reader.GetString()!;
+                    return $"{path}.{name}: unknown property '{name}'{Suggestions.DidYouMean(name, ["type", "at", "tag"])}; an activity has: type, at, tag";
+                }
+            }
+
+            if (type is null)
+            {
+                return $"{path}.type: required";
+            }
+
+            if (at is null)
+            {
+                return $"{path}.at: required";
+            }
+
+            lead.AddActivity(type, at.Value, tag);
+        }
+
+        return null;
+    }
+
+    private static string Describe(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                return "an object";
+            case JsonTokenType.StartArray:
+                return "a list";
+            case JsonTokenType.Null:
+                return "null";
+            case JsonTokenType.True or JsonTokenType.False:
+                return "a boolean";
+            case JsonTokenType.Number:
+                return "a number " + Encoding.UTF8.GetString(reader.ValueSpan);
+            case JsonTokenType.String:
+                string text = reader.GetString()!;
+                return "\"" + (text.Length > 40 ? text[..40] + "..." : text) + "\"";
+            default:
+                return reader.TokenType.ToString();
+        }
+    }
+
+    // Only on the error path: finds the top-level id so that the message can name the lead.
+    private static string? TryReadId(ReadOnlySpan<byte> utf8Json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool isId = reader.ValueTextEquals("id"u8);
+                reader.Read();
+                if (isId && reader.TokenType == JsonTokenType.String)
+                {
+                    return reader.GetString() is { Length: > 0 } id ? id : null;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // The id is best effort: a lead broken before its id stays anonymous.
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,313 @@
+using System.Runtime.CompilerServices;
+using LeadScoring.Conditions;
+using LeadScoring.Funnel;
+using LeadScoring.Leads;
+using LeadScoring.Rules;
+using LeadScoring.RuleSets;
+
+namespace LeadScoring.Scoring;
+
+/// <summary>
+/// A rule set compiled for scoring: field names and activity types resolved to slots, conditions turned
+/// into node trees, and for every activity type the list of rules and conditions that care about it.
+/// Scoring is two passes: one over activities (counts and decayed sums), one over rules (totals, stage,
+/// grade, disqualifiers). Immutable after construction, so any number of threads may score with it at once.
+/// </summary>
+internal sealed class CompiledRuleSet
+{
+    // Scratch arrays up to this many elements live on the stack; larger rule sets use a per-thread array.
+    private const int StackLimit = 512;
+
+    private static readonly bool[] IsFit = Array.ConvertAll(ScoreCategories.All, ScoreCategories.IsFit);
+
+    [ThreadStatic]
+    private static int[]? t_ints;
+
+    [ThreadStatic]
+    private static double[]? t_doubles;
+
+    private readonly NameTable _fields;
+    private readonly NameTable _types;
+    private readonly int[] _consumerStart;
+    private readonly ActivityConsumer[] _consumers;
+    private readonly int _counterCount;
+    private readonly int _eachCount;
+    private readonly CompiledRule[] _rules;
+    private readonly double[] _categoryMin;
+    private readonly double[] _categoryMax;
+    private readonly double _rangeMin;
+    private readonly double _rangeMax;
+    private readonly DecayWeight _decay;
+    private readonly InactivityPenalty _inactivity;
+    private readonly CompiledDisqualifier[] _disqualifiers;
+    private readonly string[] _disqualifierIds;
+    private readonly CompiledStage[] _stages;
+    private readonly GradeScale _grades;
+
+    public CompiledRuleSet(RuleSetDefinition definition)
+    {
+        _decay = new DecayWeight(definition.Decay);
+        var compiler = new RuleSetCompiler(_decay);
+        _rules = [.. definition.Rules.Select(compiler.CompileRule)];
+        _disqualifiers = [.. (definition.Disqualify ?? []).Select(d => CompiledDisqualifier.Compile(d, compiler))];
+        _stages = [.. (definition.Stages ?? []).Select(s => CompiledStage.Compile(s, compiler))];
+        (_types, _consumerStart, _consumers) = compiler.BuildDispatch();
+        _fields = compiler.BuildFields();
+        _counterCount = compiler.CounterCount;
+        _eachCount = compiler.EachCount;
+
+        _categoryMin = new double[ScoreCategories.Count];
+        _categoryMax = new double[ScoreCategories.Count];
+        foreach (var category in ScoreCategories.All)
+        {
+            var limits = definition.Categories?[(int)category];
+            _categoryMin[(int)category] = limits?.Min ?? double.NegativeInfinity;
+            _categoryMax[(int)category] = limits?.Max ?? double.PositiveInfinity;
+        }
+
+        var range = definition.Range ?? LimitsDefinition.DefaultRange;
+        _rangeMin = range.Min ?? LimitsDefinition.DefaultRange.Min!.Value;
+        _rangeMax = range.Max ?? LimitsDefinition.DefaultRange.Max!.Value;
+        _inactivity = new InactivityPenalty(definition.Inactivity);
+        _grades = new GradeScale(definition.Grades, definition.DefaultGrade);
+        _disqualifierIds = [.. _disqualifiers.Select(d => d.Id)];
+        StageNames = [.. _stages.Select(s => s.Name)];
+    }
+
+    public int RuleCount => _rules.Length;
+
+    public IReadOnlyList<string> StageNames { get; }
+
+    /// <summary>Scores a lead. Allocates nothing.</summary>
+    public LeadScore Score(ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks) =>
+        Evaluate(attributes, activities, asOfUtcTicks, trace: null);
+
+    /// <summary>The explanation pass: the score, with every rule's contribution and the next stage's gap.</summary>
+    public LeadScoreExplanation Explain(ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks)
+    {
+        var trace = new EvaluationTrace(_rules.Length);
+        var result = Evaluate(attributes, activities, asOfUtcTicks, trace);
+
+        var rules = new List<RuleContribution>();
+        for (int r = 0; r < _rules.Length; r++)
+        {
+            if (trace.Contributions[r] != 0)
+            {
+                rules.Add(new RuleContribution(_rules[r].Id, _rules[r].Category, trace.Contributions[r]));
+            }
+        }
+
+        double inactivity = trace.Contributions[_rules.Length];
+        if (inactivity != 0)
+        {
+            rules.Add(new RuleContribution(InactivityPenalty.Id, ScoreCategory.Decay, inactivity));
+        }
+
+        StageGap? gap = null;
+        int next = result.IsDisqualified ? _stages.Length : trace.StageIndex + 1;
+        if (next < _stages.Length)
+        {
+            var stage = _stages[next];
+            gap = new StageGap(
+                stage.Name,
+                Math.Max(0, stage.MinScore - result.Score),
+                Math.Max(0, stage.MinFit - result.Fit),
+                Math.Max(0, stage.MinEngagement - result.Engagement),
+                trace.NextStageConditionMet);
+        }
+
+        return new LeadScoreExplanation(result, rules, gap);
+    }
+
+    [SkipLocalsInit]
+    private LeadScore Evaluate(ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, EvaluationTrace? trace)
+    {
+        int intCount = _fields.Count + _counterCount;
+        Span<int> ints = intCount <= StackLimit ? stackalloc int[intCount] : ThreadScratch(ref t_ints, intCount);
+        Span<double> sums = _eachCount <= StackLimit ? stackalloc double[_eachCount] : ThreadScratch(ref t_doubles, _eachCount);
+        Span<int> fieldSlots = ints[.._fields.Count];
+        Span<int> counts = ints[_fields.Count..];
+        fieldSlots.Fill(-1);
+        counts.Clear();
+        sums.Clear();
+
+        for (int i = 0; i < attributes.Length; i++)
+        {
+            if (_fields.TryGetValue(attributes[i].Name, out int field))
+            {
+                fieldSlots[field] = i;
+            }
+        }
+
+        long newestAge = ScanActivities(activities, asOfUtcTicks, counts, sums);
+        var state = new EvaluationState(attributes, fieldSlots, counts);
+        return Total(in state, sums, newestAge, trace);
+    }
+
+    // Scratch for rule sets too large for the stack: one growing array per thread, never returned to a
+    // shared pool, so that a garbage collection trimming the pool cannot make a later score allocate.
+    // Evaluate calls nothing that could re-enter it, so one array per thread suffices.
+    private static Span<T> ThreadScratch<T>(ref T[]? scratch, int length)
+    {
+        if (scratch is null || scratch.Length < length)
+        {
+            scratch = new T[Math.Max(length, (scratch?.Length ?? 0) * 2)];
+        }
+
+        return scratch.AsSpan(0, length);
+    }
+
+    /// <summary>
+    /// The one pass over activities: counts for activity conditions, points x weight sums for each rules.
+    /// Returns the age in ticks of the most recent activity not after as-of, or -1 when there is none.
+    /// </summary>
+    private long ScanActivities(ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, Span<int> counts, Span<double> sums)
+    {
+        long newest = long.MaxValue;
+        foreach (ref readonly var activity in activities)
+        {
+            long ticks = asOfUtcTicks - activity.At.UtcTicks;
+            if (ticks < 0)
+            {
+                continue; // after as-of: ignored everywhere
+            }
+
+            newest = Math.Min(newest, ticks);
+            if (!_types.TryGetValue(activity.Type, out int type))
+            {
+                continue;
+            }
+
+            double age = ticks / (double)TimeSpan.TicksPerDay;
+            double weight = -1;
+            var consumers = _consumers.AsSpan(_consumerStart[type], _consumerStart[type + 1] - _consumerStart[type]);
+            foreach (ref readonly var consumer in consumers)
+            {
+                if (age > consumer.WithinDays || (consumer.Tag is { } tag && !tag.Evaluate(activity.Tag)))
+                {
+                    continue;
+                }
+
+                if (consumer.IsCounter)
+                {
+                    counts[consumer.Slot]++;
+                }
+                else if (consumer.Decays)
+                {
+                    if (weight < 0)
+                    {
+                        weight = _decay.Of(age);
+                    }
+
+                    sums[consumer.Slot] += consumer.Points * weight;
+                }
+                else
+                {
+                    sums[consumer.Slot] += consumer.Points;
+                }
+            }
+        }
+
+        return newest == long.MaxValue ? -1 : newest;
+    }
+
+    /// <summary>The pass over rules: contributions, category clamps, totals, disqualifiers, stage and grade.</summary>
+    private LeadScore Total(in EvaluationState state, Span<double> sums, long newestAgeTicks, EvaluationTrace? trace)
+    {
+        Span<double> categories = stackalloc double[IsFit.Length];
+        categories.Clear();
+        for (int r = 0; r < _rules.Length; r++)
+        {
+            var rule = _rules[r];
+            double raw = rule.When is { } when
+                ? (when.Evaluate(state) ? rule.Points : 0)
+                : sums[rule.EachSlot]; // already points x weight, summed in activity order
+            double contribution = rule.Contribution(raw);
+            categories[(int)rule.Category] += contribution;
+            if (trace is not null)
+            {
+                trace.Contributions[r] = contribution;
+            }
+        }
+
+        double inactivity = _inactivity.Of(newestAgeTicks);
+        categories[(int)ScoreCategory.Decay] += inactivity;
+        if (trace is not null)
+        {
+            trace.Contributions[_rules.Length] = inactivity;
+        }
+
+        double fit = 0;
+        double engagement = 0;
+        for (int c = 0; c < categories.Length; c++)
+        {
+            categories[c] = Math.Min(Math.Max(categories[c], _categoryMin[c]), _categoryMax[c]) + 0.0;
+            if (IsFit[c])
+            {
+                fit += categories[c];
+            }
+            else
+            {
+                engagement += categories[c];
+            }
+        }
+
+        double score = Math.Min(Math.Max(fit + engagement, _rangeMin), _rangeMax) + 0.0;
+        var disqualifiedBy = Disqualifiers(in state);
+        string? stage = null;
+        if (!disqualifiedBy.IsEmpty)
+        {
+            stage = LeadScore.DisqualifiedStage;
+        }
+        else
+        {
+            int k = StageIndex(in state, score, fit, engagement);
+            stage = k >= 0 ? _stages[k].Name : null;
+            if (trace is not null)
+            {
+                trace.StageIndex = k;
+                trace.NextStageConditionMet = k + 1 < _stages.Length && (_stages[k + 1].When?.Evaluate(state) ?? true);
+            }
+        }
+
+        return new LeadScore(score, fit, engagement, categories, stage, _grades.Of(fit), disqualifiedBy);
+    }
+
+    private DisqualifierList Disqualifiers(in EvaluationState state)
+    {
+        ulong first64 = 0;
+        ulong[]? rest = null;
+        for (int d = 0; d < _disqualifiers.Length; d++)
+        {
+            if (!_disqualifiers[d].When.Evaluate(state))
+            {
+                continue;
+            }
+
+            if (d < 64)
+            {
+                first64 |= 1UL << d;
+            }
+            else
+            {
+                // Only rule sets with more than 64 disqualifiers get here, and only when one past the 64th holds.
+                rest ??= new ulong[((_disqualifiers.Length - 64) >> 6) + 1];
+                rest[(d - 64) >> 6] |= 1UL << (d & 63);
+            }
+        }
+
+        return new DisqualifierList(_disqualifierIds, first64, rest);
+    }
+
+    /// <summary>The highest stage k such that stages 0..k all hold; -1 when the first does not.</summary>
+    private int StageIndex(in EvaluationState state, double score, double fit, double engagement)
+    {
+        int k = -1;
+        while (k + 1 < _stages.Length && _stages[k + 1].Holds(in state, score, fit, engagement))
+        {
+            k++;
+        }
+
+        return k;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace LeadScoring.Scoring;
+
+/// <summary>
+/// Maps activity types and field names to slots, ignoring case (ordinal), faster than a general
+/// case-insensitive dictionary: ASCII names (the norm) go through an open-addressing table keyed by a
+/// cheap case-folded hash of the length and a few characters; anything else falls back to a frozen
+/// <see cref="StringComparer.OrdinalIgnoreCase"/> dictionary, so results are always those of OrdinalIgnoreCase.
+/// </summary>
+internal sealed class NameTable
+{
+    private readonly string?[] _keys;
+    private readonly int[] _values;
+    private readonly int _mask;
+    private readonly FrozenDictionary<string, int> _all;
+
+    // Whether some key is not pure ASCII: then an ASCII name that misses the fast table must still ask
+    // the full dictionary (OrdinalIgnoreCase can equate ASCII letters with a few non-ASCII ones).
+    private readonly bool _hasNonAsciiKeys;
+
+    public NameTable(IReadOnlyDictionary<string, int> names)
+    {
+        _all = names.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        int size = 8;
+        while (size < names.Count * 4)
+        {
+            size *= 2;
+        }
+
+        _keys = new string?[size];
+        _values = new int[size];
+        _mask = size - 1;
+        foreach (var (name, value) in names)
+        {
+            if (!Ascii.IsValid(name))
+            {
+                _hasNonAsciiKeys = true;
+                continue;
+            }
+
+            int i = Hash(name) & _mask;
+            while (_keys[i] is not null)
+            {
+                i = (i + 1) & _mask;
+            }
+
+            _keys[i] = name;
+            _values[i] = value;
+        }
+    }
+
+    public int Count => _all.Count;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryGetValue(string name, out int value)
+    {
+        if (name.Length > 0)
+        {
+            for (int i = Hash(name) & _mask; _keys[i] is { } key; i = (i + 1) & _mask)
+            {
+                // Ascii.EqualsIgnoreCase is true only for two ASCII strings equal ignoring case, which is
+                // exactly when OrdinalIgnoreCase says so for ASCII, and it is faster.
+                if (ReferenceEquals(key, name) || (key.Length == name.Length && Ascii.EqualsIgnoreCase(key, name)))
+                {
+                    value = _values[i];
+                    return true;
+                }
+            }
+        }
+
+        if (!_hasNonAsciiKeys && Ascii.IsValid(name))
+        {
+            value = -1;
+            return false;
+        }
+
+        return _all.TryGetValue(name, out value);
+    }
+
+    // Length and four characters, each folded to lower case (exact for ASCII letters; other ASCII
+    // characters may collide, which the full comparison settles).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Hash(string s)
+    {
+        int n = s.Length;
+        uint h = (uint)n * 0x9E3779B1u;
+        h = (h ^ (s[0] | 0x20u)) * 0x85EBCA77u;
+        h = (h ^ (s[n >> 1] | 0x20u)) * 0xC2B2AE3Du;
+        h = (h ^ (s[n - 1] | 0x20u)) * 0x27D4EB2Fu;
+        h = (h ^ (s[(n * 3) >> 2] | 0x20u)) * 0x165667B1u;
+        return (int)(h ^ (h >> 15));
+    }
+}

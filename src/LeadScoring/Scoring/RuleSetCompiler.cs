@@ -1,0 +1,88 @@
+using LeadScoring.Conditions;
+using LeadScoring.Funnel;
+using LeadScoring.Rules;
+
+namespace LeadScoring.Scoring;
+
+/// <summary>
+/// Resolves a rule set's names to slots while its parts compile: a slot per attribute name, a counter per
+/// activity condition, a weight sum per <c>each</c> rule, and for every activity type the list of consumers
+/// that want to see its activities, so that scoring makes one pass over activities.
+/// </summary>
+internal sealed class RuleSetCompiler(DecayWeight decay) : IConditionSlots
+{
+    private readonly Dictionary<string, int> _fields = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _typeIndex = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<List<ActivityConsumer>> _consumersByType = [];
+
+    public int CounterCount { get; private set; }
+
+    public int EachCount { get; private set; }
+
+    public int FieldSlot(string field)
+    {
+        if (!_fields.TryGetValue(field, out int slot))
+        {
+            slot = _fields.Count;
+            _fields.Add(field, slot);
+        }
+
+        return slot;
+    }
+
+    public int ActivityCounter(ActivityFilter filter)
+    {
+        int counter = CounterCount++;
+        Register(filter, counter, isCounter: true, decays: false, points: 0);
+        return counter;
+    }
+
+    public CompiledRule CompileRule(RuleDefinition rule)
+    {
+        double maxPoints = rule.MaxPoints ?? double.PositiveInfinity;
+        if (rule.Each is { } each)
+        {
+            int slot = EachCount++;
+            Register(each, slot, isCounter: false, decays: decay.Decays(rule.Category), rule.Points);
+            return new CompiledRule(rule.Id, rule.Category, rule.Points, maxPoints, When: null, slot);
+        }
+
+        return new CompiledRule(rule.Id, rule.Category, rule.Points, maxPoints, rule.When!.Compile(this), EachSlot: -1);
+    }
+
+    public NameTable BuildFields() => new(_fields);
+
+    /// <summary>The activity types, and per type (by its index) the range of <c>Consumers</c> that want it.</summary>
+    public (NameTable Types, int[] Start, ActivityConsumer[] Consumers) BuildDispatch()
+    {
+        var start = new int[_consumersByType.Count + 1];
+        for (int t = 0; t < _consumersByType.Count; t++)
+        {
+            start[t + 1] = start[t] + _consumersByType[t].Count;
+        }
+
+        return (new NameTable(_typeIndex), start, [.. _consumersByType.SelectMany(c => c)]);
+    }
+
+    private void Register(ActivityFilter filter, int slot, bool isCounter, bool decays, double points)
+    {
+        var tag = filter.Tag is null ? null : new CompiledTest(filter.Tag);
+        var consumer = new ActivityConsumer(slot, isCounter, filter.WithinDays ?? double.PositiveInfinity, tag, decays, points);
+        var registered = new HashSet<int>();
+        foreach (string type in filter.Types)
+        {
+            if (!_typeIndex.TryGetValue(type, out int index))
+            {
+                index = _consumersByType.Count;
+                _typeIndex.Add(type, index);
+                _consumersByType.Add([]);
+            }
+
+            // A type listed twice (in any case) still counts each activity once.
+            if (registered.Add(index))
+            {
+                _consumersByType[index].Add(consumer);
+            }
+        }
+    }
+}

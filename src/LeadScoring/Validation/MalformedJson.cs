@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace LeadScoring.Validation;
+
+/// <summary>
+/// Turns a syntax error of the JSON parser into a rule-set error: the path the reader had reached, the 1-based
+/// line and column, and the parser's reason without its internal details.
+/// </summary>
+internal static class MalformedJson
+{
+    public static RuleSetError ToError(ReadOnlySpan<byte> utf8, JsonException ex, int maxDepth)
+    {
+        int line = (int)(ex.LineNumber ?? 0);
+        long bytePosition = ex.BytePositionInLine ?? 0;
+        int lineStart = 0;
+        for (int l = 0; l < line && lineStart < utf8.Length; l++)
+        {
+            int next = utf8[lineStart..].IndexOf((byte)'\n');
+            lineStart = next < 0 ? utf8.Length : lineStart + next + 1;
+        }
+
+        int prefixLength = (int)Math.Min(bytePosition, utf8.Length - lineStart);
+        int column = Encoding.UTF8.GetCharCount(utf8.Slice(lineStart, Math.Max(0, prefixLength))) + 1;
+        string reason = utf8.IsEmpty || utf8.Trim(" \t\r\n"u8).IsEmpty ? "the file is empty; expected a JSON object" : CleanReason(ex.Message);
+        return new RuleSetError(PathAtError(utf8, maxDepth), "malformed JSON: " + reason, line + 1, column);
+    }
+
+    private static string CleanReason(string message)
+    {
+        int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        string reason = cut >= 0 ? message[..cut] : message;
+        return reason.Replace(" Change the reader options.", string.Empty, StringComparison.Ordinal).Trim();
+    }
+
+    /// <summary>The JSON path of the innermost value the reader had reached before the syntax error.</summary>
+    private static string PathAtError(ReadOnlySpan<byte> utf8, int maxDepth)
+    {
+        var frames = new List<(bool IsArray, int Index, string? Property)>();
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        frames[^1] = (false, -1, reader.GetString());
+                        break;
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        BumpIndex(frames);
+                        frames.Add((reader.TokenType == JsonTokenType.StartArray, -1, null));
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        frames.RemoveAt(frames.Count - 1);
+                        break;
+                    default:
+                        BumpIndex(frames);
+                        break;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Expected: the document is malformed; the frames say how far the reader got.
+        }
+
+        var path = new StringBuilder(JsonPath.Root);
+        foreach (var (isArray, index, property) in frames)
+        {
+            if (isArray && index >= 0)
+            {
+                path.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
+            }
+            else if (!isArray && property is not null)
+            {
+                string parent = path.ToString();
+                path.Clear().Append(JsonPath.Child(parent, property));
+            }
+        }
+
+        return path.ToString();
+
+        static void BumpIndex(List<(bool IsArray, int Index, string? Property)> frames)
+        {
+            if (frames.Count > 0 && frames[^1].IsArray)
+            {
+                frames[^1] = (true, frames[^1].Index + 1, null);
+            }
+        }
+    }
+}
