@@ -39,15 +39,14 @@ internal sealed class RuleSetCompiler(DecayWeight decay) : IConditionSlots
 
     public CompiledRule CompileRule(RuleDefinition rule)
     {
-        double maxPoints = rule.MaxPoints ?? double.PositiveInfinity;
         if (rule.Each is { } each)
         {
             int slot = EachCount++;
             Register(each, slot, isCounter: false, decays: decay.Decays(rule.Category), rule.Points);
-            return new CompiledRule(rule.Id, rule.Category, rule.Points, maxPoints, When: null, slot);
+            return new CompiledRule(rule, when: null, slot);
         }
 
-        return new CompiledRule(rule.Id, rule.Category, rule.Points, maxPoints, rule.When!.Compile(this), EachSlot: -1);
+        return new CompiledRule(rule, rule.When!.Compile(this), eachSlot: -1);
     }
 
     public NameTable BuildFields() => new(_fields);
