@@ -6,7 +6,7 @@ internal static class CommandLine
     public const string Usage = """
         usage:
           leadscore validate RULES.json
-          leadscore score --rules RULES.json [--input LEADS.jsonl] [--output OUT.jsonl] [--as-of ISO-8601] [--explain]
+          leadscore score --rules RULES.json [--input LEADS.jsonl] [--output OUT.jsonl] [--as-of ISO-8601] [--explain] [--since ISO-8601]
 
         RULES.json may be 'default' for the rule set built into the package.
         Input and output default to standard input and output (JSON Lines, one lead per line).

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace LeadScoring.Cli;
 
 /// <summary>
-/// <c>leadscore score --rules RULES.json [--input LEADS.jsonl] [--output OUT.jsonl] [--as-of ISO-8601] [--explain]</c>:
+/// <c>leadscore score --rules RULES.json [--input LEADS.jsonl] [--output OUT.jsonl] [--as-of ISO-8601] [--explain] [--since ISO-8601]</c>:
 /// one output line per lead, same order, streaming.
 /// </summary>
 internal static class ScoreCommand
@@ -14,14 +14,15 @@ internal static class ScoreCommand
 
     public static int Run(ReadOnlySpan<string> args, Stream standardInput, Stream standardOutput, TextWriter error, TimeProvider clock)
     {
-        var arguments = Arguments.Parse(args, valued: ["--rules", "--input", "--output", "--as-of"], flags: ["--explain"]);
+        var arguments = Arguments.Parse(args, valued: ["--rules", "--input", "--output", "--as-of", "--since"], flags: ["--explain"]);
         if (arguments.Positional.Count > 0)
         {
             throw new UsageException($"unexpected argument '{arguments.Positional[0]}'");
         }
 
         string rulesPath = arguments.Value("--rules") ?? throw new UsageException("score needs --rules RULES.json (or --rules default)");
-        DateTimeOffset? givenAsOf = ParseAsOf(arguments.Value("--as-of"));
+        DateTimeOffset? givenAsOf = ParseInstant("--as-of", arguments.Value("--as-of"));
+        DateTimeOffset? since = ParseInstant("--since", arguments.Value("--since"));
         string? inputPath = arguments.Value("--input") is "-" ? null : arguments.Value("--input"); // "-": standard input
         string? outputPath = arguments.Value("--output") is "-" ? null : arguments.Value("--output");
         bool explain = arguments.Flag("--explain");
@@ -38,6 +39,11 @@ internal static class ScoreCommand
             error.WriteLine($"leadscore: as-of {asOf.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)} (now, UTC)");
         }
 
+        if (since >= asOf)
+        {
+            throw new UsageException($"--since must be before the as-of instant ({since.Value.ToString("O", CultureInfo.InvariantCulture)} is not before {asOf.ToString("O", CultureInfo.InvariantCulture)})");
+        }
+
         using var input = inputPath is null ? standardInput : OpenInput(inputPath);
         string inputName = inputPath ?? "<stdin>";
         string? temporaryPath = outputPath is null ? null : TemporaryPathFor(outputPath);
@@ -46,7 +52,7 @@ internal static class ScoreCommand
         {
             using (var output = new BufferedStream(temporaryPath is null ? standardOutput : CreateOutput(temporaryPath), 64 * 1024))
             {
-                ok = ScoreAll(model, asOf, explain, new JsonLinesReader(input), inputName, output, writeAfterError: temporaryPath is null, error);
+                ok = ScoreAll(model, asOf, since, explain, new JsonLinesReader(input), inputName, output, writeAfterError: temporaryPath is null, error);
             }
 
             if (ok && temporaryPath is not null)
@@ -68,7 +74,7 @@ internal static class ScoreCommand
         return ok ? ExitCode.Success : ExitCode.Invalid;
     }
 
-    private static bool ScoreAll(ScoringModel model, DateTimeOffset asOf, bool explain, JsonLinesReader reader, string inputName, Stream output, bool writeAfterError, TextWriter error)
+    private static bool ScoreAll(ScoringModel model, DateTimeOffset asOf, DateTimeOffset? since, bool explain, JsonLinesReader reader, string inputName, Stream output, bool writeAfterError, TextWriter error)
     {
         var lead = new Lead("-");
         using var writer = new Utf8JsonWriter(output, WriterOptions);
@@ -92,7 +98,11 @@ internal static class ScoreCommand
                 continue; // keep validating to report every bad lead, but nothing will be written
             }
 
-            if (explain)
+            if (since is { } earlier)
+            {
+                LeadScoreJson.WriteResult(writer, lead.Id, model.ExplainChange(lead, earlier, asOf), explain ? model.Explain(lead, asOf) : null);
+            }
+            else if (explain)
             {
                 LeadScoreJson.WriteResult(writer, lead.Id, model.Explain(lead, asOf));
             }
@@ -109,7 +119,7 @@ internal static class ScoreCommand
         return ok;
     }
 
-    private static DateTimeOffset? ParseAsOf(string? text)
+    private static DateTimeOffset? ParseInstant(string option, string? text)
     {
         if (text is null)
         {
@@ -118,7 +128,7 @@ internal static class ScoreCommand
 
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var asOf))
         {
-            throw new UsageException($"--as-of: '{text}' is not an ISO 8601 date-time (e.g. 2026-11-01T00:00:00Z)");
+            throw new UsageException($"{option}: '{text}' is not an ISO 8601 date-time (e.g. 2026-11-01T00:00:00Z)");
         }
 
         return asOf;

@@ -35,6 +35,15 @@ public sealed class ActivityCondition : Condition
     /// <returns>A new condition.</returns>
     public ActivityCondition AtLeast(int count) => new(Filter, count);
 
+    /// <summary>Counts only the most recent activity of each distinct tag (ignoring case); activities without a tag all count.</summary>
+    /// <returns>A new condition.</returns>
+    public ActivityCondition OncePerTag() => new(Filter.OncePerTag(), MinCount);
+
+    /// <summary>Counts at most <paramref name="count"/> activities of each UTC calendar day, the most recent ones.</summary>
+    /// <param name="count">A positive whole number.</param>
+    /// <returns>A new condition.</returns>
+    public ActivityCondition AtMostPerDay(int count) => new(Filter.AtMostPerDay(count), MinCount);
+
     internal override void WriteJson(Utf8JsonWriter w) => ActivityFilter.WriteJson(w, Filter, MinCount);
 
     internal override CompiledCondition Compile(IConditionSlots slots) => new CountNode(slots.ActivityCounter(Filter), MinCount);

@@ -5,9 +5,9 @@ using LeadScoring.Leads;
 namespace LeadScoring.Conditions;
 
 /// <summary>A validated <see cref="ValueTest"/> ready to run: its operator's test, operands unpacked by shape, regex compiled.</summary>
-internal sealed class CompiledTest
+internal sealed unsafe class CompiledTest
 {
-    private readonly PresentValueTest _test;
+    private readonly delegate*<in AttributeValue, CompiledTest, bool> _test;
     private readonly bool _matchesMissing;
     private readonly AttributeValue[] _operands;
 

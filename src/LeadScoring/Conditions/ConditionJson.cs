@@ -18,6 +18,8 @@ internal static class ConditionJson
     public const string MinCount = "minCount";
     public const string WithinDays = "withinDays";
     public const string Tag = "tag";
+    public const string DistinctTags = "distinctTags";
+    public const string MaxPerDay = "maxPerDay";
     public const string All = "all";
     public const string Any = "any";
     public const string Not = "not";
@@ -27,8 +29,8 @@ internal static class ConditionJson
 
     private static readonly string[] Forms = [Field, Activity, All, Any, Not];
     private static readonly string[] FieldProperties = [Field, Op, Value];
-    private static readonly string[] ActivityConditionProperties = [Activity, MinCount, WithinDays, Tag];
-    private static readonly string[] FilterProperties = [Activity, WithinDays, Tag];
+    private static readonly string[] ActivityConditionProperties = [Activity, MinCount, WithinDays, Tag, DistinctTags, MaxPerDay];
+    private static readonly string[] FilterProperties = [Activity, WithinDays, Tag, DistinctTags, MaxPerDay];
     private static readonly string[] TagProperties = [Op, Value];
 
     /// <summary>Reads a condition at <paramref name="depth"/> (a rule's <c>when</c> is 1).</summary>
@@ -142,8 +144,14 @@ internal static class ConditionJson
             tagOk = tag is not null;
         }
 
-        bool withinOk = withinDays is not null || !props.ContainsKey(WithinDays);
-        return types is null || !tagOk || !withinOk ? null : ActivityFilter.Create(types, withinDays, tag);
+        bool? distinctTags = v.OptionalBoolean(props, path, DistinctTags);
+        double? maxPerDay = v.OptionalNumber(props, path, MaxPerDay, NumberRule.PositiveCount);
+        bool valuesOk = (withinDays is not null || !props.ContainsKey(WithinDays))
+            && (distinctTags is not null || !props.ContainsKey(DistinctTags))
+            && (maxPerDay is not null || !props.ContainsKey(MaxPerDay));
+        return types is null || !tagOk || !valuesOk
+            ? null
+            : ActivityFilter.Create(types, withinDays, tag, distinctTags ?? false, maxPerDay is { } max ? (int)Math.Min(max, int.MaxValue) : null);
     }
 
     private static string[]? ReadActivityTypes(JsonValidator v, JsonElement element, string path)

@@ -2,12 +2,18 @@ using LeadScoring.Leads;
 
 namespace LeadScoring.Conditions;
 
-/// <summary>How an operator tests a value that is present (<see cref="AttributeValue.IsPresent"/>).</summary>
-internal delegate bool PresentValueTest(in AttributeValue value, CompiledTest test);
+/// <summary>One row of the operator table: the op's JSON name, its operand shape, and its test.</summary>
+internal sealed unsafe class OperatorRow(string jsonName, OperandShape shape, delegate*<in AttributeValue, CompiledTest, bool> test, bool MatchesMissing = false)
+{
+    /// <summary>The op's spelling in rule-set JSON.</summary>
+    public string JsonName { get; } = jsonName;
 
-/// <summary>One row of the operator table.</summary>
-/// <param name="JsonName">The op's spelling in rule-set JSON.</param>
-/// <param name="Shape">What its <c>value</c> is.</param>
-/// <param name="Test">Its test of a present value.</param>
-/// <param name="MatchesMissing">Its result for a missing value (true only for <c>missing</c>).</param>
-internal sealed record OperatorRow(string JsonName, OperandShape Shape, PresentValueTest Test, bool MatchesMissing = false);
+    /// <summary>What its <c>value</c> is.</summary>
+    public OperandShape Shape { get; } = shape;
+
+    /// <summary>Its test of a present value (<see cref="AttributeValue.IsPresent"/>): a static method.</summary>
+    public delegate*<in AttributeValue, CompiledTest, bool> Test { get; } = test;
+
+    /// <summary>Its result for a missing value (true only for <c>missing</c>).</summary>
+    public bool MatchesMissing { get; } = MatchesMissing;
+}

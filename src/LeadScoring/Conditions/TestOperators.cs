@@ -22,32 +22,67 @@ internal static class TestOperators
         return i >= 0;
     }
 
-    // No default arm: an operator added to the enum without a row here fails the build (CS8509).
-    private static OperatorRow CreateRow(TestOperator op) => op switch
+    // No default arm: an operator added to the enum without a row here fails the build (CS8509). The tests are
+    // static methods called through function pointers: as cheap as a switch, and still one row per operator.
+    private static unsafe OperatorRow CreateRow(TestOperator op) => op switch
     {
-        TestOperator.Exists => new("exists", OperandShape.None, static (in _, _) => true),
-        TestOperator.Missing => new("missing", OperandShape.None, static (in _, _) => false, MatchesMissing: true),
-        TestOperator.Eq => new("eq", OperandShape.Scalar, static (in v, t) => v.Equals(t.Operand)),
-        TestOperator.Neq => new("neq", OperandShape.Scalar, static (in v, t) => !v.Equals(t.Operand)),
-        TestOperator.In => new("in", OperandShape.ScalarList, static (in v, t) => t.IsAnyOperand(v)),
-        TestOperator.NotIn => new("notIn", OperandShape.ScalarList, static (in v, t) => !t.IsAnyOperand(v)),
-        TestOperator.Contains => new("contains", OperandShape.Text, static (in v, t) =>
-            v.Kind == AttributeKind.String && v.StringValue.Contains(t.Operand.StringValue, StringComparison.OrdinalIgnoreCase)),
-        TestOperator.StartsWith => new("startsWith", OperandShape.Text, static (in v, t) =>
-            v.Kind == AttributeKind.String && v.StringValue.StartsWith(t.Operand.StringValue, StringComparison.OrdinalIgnoreCase)),
-        TestOperator.EndsWith => new("endsWith", OperandShape.Text, static (in v, t) =>
-            v.Kind == AttributeKind.String && v.StringValue.EndsWith(t.Operand.StringValue, StringComparison.OrdinalIgnoreCase)),
-        TestOperator.ContainsAny => new("containsAny", OperandShape.TextList, static (in v, t) =>
-            v.Kind == AttributeKind.String && v.StringValue.AsSpan().ContainsAny(t.AnyOf)),
-        TestOperator.Matches => new("matches", OperandShape.Pattern, static (in v, t) =>
-            v.Kind == AttributeKind.String && t.Regex().IsMatch(v.StringValue)),
-        TestOperator.Gt => new("gt", OperandShape.Number, static (in v, t) => v.Kind == AttributeKind.Number && v.NumberValue > t.Low),
-        TestOperator.Gte => new("gte", OperandShape.Number, static (in v, t) => v.Kind == AttributeKind.Number && v.NumberValue >= t.Low),
-        TestOperator.Lt => new("lt", OperandShape.Number, static (in v, t) => v.Kind == AttributeKind.Number && v.NumberValue < t.Low),
-        TestOperator.Lte => new("lte", OperandShape.Number, static (in v, t) => v.Kind == AttributeKind.Number && v.NumberValue <= t.Low),
-        TestOperator.Between => new("between", OperandShape.NumberRange, static (in v, t) =>
-            v.Kind == AttributeKind.Number && t.Low <= v.NumberValue && v.NumberValue <= t.High),
-        TestOperator.IsTrue => new("isTrue", OperandShape.None, static (in v, _) => v.Kind == AttributeKind.Boolean && v.BooleanValue),
-        TestOperator.IsFalse => new("isFalse", OperandShape.None, static (in v, _) => v.Kind == AttributeKind.Boolean && !v.BooleanValue),
+        TestOperator.Exists => new("exists", OperandShape.None, &Always),
+        TestOperator.Missing => new("missing", OperandShape.None, &Never, MatchesMissing: true),
+        TestOperator.Eq => new("eq", OperandShape.Scalar, &Eq),
+        TestOperator.Neq => new("neq", OperandShape.Scalar, &Neq),
+        TestOperator.In => new("in", OperandShape.ScalarList, &In),
+        TestOperator.NotIn => new("notIn", OperandShape.ScalarList, &NotIn),
+        TestOperator.Contains => new("contains", OperandShape.Text, &Contains),
+        TestOperator.StartsWith => new("startsWith", OperandShape.Text, &StartsWith),
+        TestOperator.EndsWith => new("endsWith", OperandShape.Text, &EndsWith),
+        TestOperator.ContainsAny => new("containsAny", OperandShape.TextList, &ContainsAny),
+        TestOperator.Matches => new("matches", OperandShape.Pattern, &Matches),
+        TestOperator.Gt => new("gt", OperandShape.Number, &Gt),
+        TestOperator.Gte => new("gte", OperandShape.Number, &Gte),
+        TestOperator.Lt => new("lt", OperandShape.Number, &Lt),
+        TestOperator.Lte => new("lte", OperandShape.Number, &Lte),
+        TestOperator.Between => new("between", OperandShape.NumberRange, &Between),
+        TestOperator.IsTrue => new("isTrue", OperandShape.None, &IsTrue),
+        TestOperator.IsFalse => new("isFalse", OperandShape.None, &IsFalse),
     };
+
+    // The tests of a present value, in table order.
+    private static bool Always(in AttributeValue v, CompiledTest t) => true;
+
+    private static bool Never(in AttributeValue v, CompiledTest t) => false;
+
+    private static bool Eq(in AttributeValue v, CompiledTest t) => v.Equals(t.Operand);
+
+    private static bool Neq(in AttributeValue v, CompiledTest t) => !v.Equals(t.Operand);
+
+    private static bool In(in AttributeValue v, CompiledTest t) => t.IsAnyOperand(v);
+
+    private static bool NotIn(in AttributeValue v, CompiledTest t) => !t.IsAnyOperand(v);
+
+    private static bool Contains(in AttributeValue v, CompiledTest t) =>
+        v.Kind == AttributeKind.String && v.StringValue.Contains(t.Operand.StringValue, StringComparison.OrdinalIgnoreCase);
+
+    private static bool StartsWith(in AttributeValue v, CompiledTest t) =>
+        v.Kind == AttributeKind.String && v.StringValue.StartsWith(t.Operand.StringValue, StringComparison.OrdinalIgnoreCase);
+
+    private static bool EndsWith(in AttributeValue v, CompiledTest t) =>
+        v.Kind == AttributeKind.String && v.StringValue.EndsWith(t.Operand.StringValue, StringComparison.OrdinalIgnoreCase);
+
+    private static bool ContainsAny(in AttributeValue v, CompiledTest t) => v.Kind == AttributeKind.String && v.StringValue.AsSpan().ContainsAny(t.AnyOf);
+
+    private static bool Matches(in AttributeValue v, CompiledTest t) => v.Kind == AttributeKind.String && t.Regex().IsMatch(v.StringValue);
+
+    private static bool Gt(in AttributeValue v, CompiledTest t) => v.Kind == AttributeKind.Number && v.NumberValue > t.Low;
+
+    private static bool Gte(in AttributeValue v, CompiledTest t) => v.Kind == AttributeKind.Number && v.NumberValue >= t.Low;
+
+    private static bool Lt(in AttributeValue v, CompiledTest t) => v.Kind == AttributeKind.Number && v.NumberValue < t.Low;
+
+    private static bool Lte(in AttributeValue v, CompiledTest t) => v.Kind == AttributeKind.Number && v.NumberValue <= t.Low;
+
+    private static bool Between(in AttributeValue v, CompiledTest t) => v.Kind == AttributeKind.Number && t.Low <= v.NumberValue && v.NumberValue <= t.High;
+
+    private static bool IsTrue(in AttributeValue v, CompiledTest t) => v.Kind == AttributeKind.Boolean && v.BooleanValue;
+
+    private static bool IsFalse(in AttributeValue v, CompiledTest t) => v.Kind == AttributeKind.Boolean && !v.BooleanValue;
 }

@@ -36,6 +36,9 @@ public sealed class Lead
     /// <summary>The attributes, in the order they were first set. Names are unique, ignoring case.</summary>
     public ReadOnlySpan<LeadAttribute> Attributes => CollectionsMarshal.AsSpan(_attributes);
 
+    /// <summary>What became of the lead (won or lost, and when), or null while it is undecided. Scoring ignores it.</summary>
+    public LeadOutcome? Outcome { get; set; }
+
     /// <summary>The activities, in the order they were added (order does not affect the score).</summary>
     public ReadOnlySpan<LeadActivity> Activities => CollectionsMarshal.AsSpan(_activities);
 
@@ -106,6 +109,7 @@ public sealed class Lead
     {
         _attributes.Clear();
         _activities.Clear();
+        Outcome = null;
         _attributeIndex?.Clear();
     }
 

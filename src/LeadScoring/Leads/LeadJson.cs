@@ -12,6 +12,9 @@ namespace LeadScoring.Leads;
 /// </summary>
 public static class LeadJson
 {
+    private static readonly string[] LeadProperties = ["id", "attributes", "activities", "outcome"];
+    private static readonly string[] OutcomeProperties = ["result", "at"];
+
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
     /// <summary>Parses one lead.</summary>
@@ -91,7 +94,7 @@ public static class LeadJson
             return $"$: expected a lead object, got {Describe(ref reader)}";
         }
 
-        bool seenAttributes = false, seenActivities = false;
+        bool seenAttributes = false, seenActivities = false, seenOutcome = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("id"u8))
@@ -135,14 +138,113 @@ public static class LeadJson
                     return error;
                 }
             }
+            else if (reader.ValueTextEquals("outcome"u8))
+            {
+                if (seenOutcome)
+                {
+                    return "$.outcome: duplicate property 'outcome'";
+                }
+
+                seenOutcome = true;
+                if (ReadOutcome(ref reader, lead) is { } error)
+                {
+                    return error;
+                }
+            }
             else
             {
                 string name = reader.GetString()!;
-                return $"$.{name}: unknown property '{name}'{Suggestions.DidYouMean(name, ["id", "attributes", "activities"])}; a lead has: id, attributes, activities";
+                return $"$.{name}: unknown property '{name}'{Suggestions.DidYouMean(name, LeadProperties)}; a lead has: id, attributes, activities, outcome";
             }
         }
 
         return id is null ? "$.id: required" : null;
+    }
+
+    private static string? ReadOutcome(ref Utf8JsonReader reader, Lead lead)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return $"$.outcome: expected an object {{ result, at }}, got {Describe(ref reader)}";
+        }
+
+        bool? won = null;
+        DateTimeOffset? at = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("result"u8))
+            {
+                reader.Read();
+                if (won is not null)
+                {
+                    return "$.outcome.result: duplicate property 'result'";
+                }
+
+                won = reader.TokenType != JsonTokenType.String ? null : reader.ValueTextEquals("won"u8) ? true : reader.ValueTextEquals("lost"u8) ? false : null;
+                if (won is null)
+                {
+                    return $"$.outcome.result: expected \"won\" or \"lost\", got {Describe(ref reader)}";
+                }
+            }
+            else if (reader.ValueTextEquals("at"u8))
+            {
+                reader.Read();
+                if (at is not null)
+                {
+                    return "$.outcome.at: duplicate property 'at'";
+                }
+
+                if (ReadTimestamp(ref reader, out var parsed) is { } error)
+                {
+                    return "$.outcome.at: " + error;
+                }
+
+                at = parsed;
+            }
+            else
+            {
+                string name = reader.GetString()!;
+                return $"$.outcome.{name}: unknown property '{name}'{Suggestions.DidYouMean(name, OutcomeProperties)}; an outcome has: result, at";
+            }
+        }
+
+        if (won is null)
+        {
+            return "$.outcome.result: required";
+        }
+
+        if (at is null)
+        {
+            return "$.outcome.at: required";
+        }
+
+        lead.Outcome = new LeadOutcome(won.Value, at.Value);
+        return null;
+    }
+
+    /// <summary>Reads an ISO 8601 date-time with a UTC offset; returns what is wrong (without a path), or null.</summary>
+    private static string? ReadTimestamp(ref Utf8JsonReader reader, out DateTimeOffset value)
+    {
+        value = default;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return $"expected an ISO 8601 date-time with a UTC offset, got {Describe(ref reader)}";
+        }
+
+        Span<char> timestamp = stackalloc char[64];
+        int length = reader.HasValueSequence || reader.ValueSpan.Length > timestamp.Length ? -1 : reader.CopyString(timestamp);
+        if (length < 0 || !Iso8601.TryParse(timestamp[..length], out value))
+        {
+            return $"expected an ISO 8601 date-time with a UTC offset (e.g. 2026-10-28T09:15:00Z), got {Describe(ref reader)}";
+        }
+
+        return null;
     }
 
     private static string? ReadAttributes(ref Utf8JsonReader reader, Lead lead)
@@ -211,7 +313,6 @@ public static class LeadJson
             return $"$.activities: expected a list, got {Describe(ref reader)}";
         }
 
-        Span<char> timestamp = stackalloc char[64];
         for (int index = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
         {
             string path = $"$.activities[{index}]";
@@ -243,15 +344,9 @@ public static class LeadJson
                         return $"{path}.at: duplicate property 'at'";
                     }
 
-                    if (reader.TokenType != JsonTokenType.String)
+                    if (ReadTimestamp(ref reader, out var parsed) is { } error)
                     {
-                        return $"{path}.at: expected an ISO 8601 date-time with a UTC offset, got {Describe(ref reader)}";
-                    }
-
-                    int length = reader.HasValueSequence || reader.ValueSpan.Length > timestamp.Length ? -1 : reader.CopyString(timestamp);
-                    if (length < 0 || !Iso8601.TryParse(timestamp[..length], out var parsed))
-                    {
-                        return $"{path}.at: expected an ISO 8601 date-time with a UTC offset (e.g. 2026-10-28T09:15:00Z), got {Describe(ref reader)}";
+                        return $"{path}.at: {error}";
                     }
 
                     at = parsed;

@@ -34,4 +34,6 @@ internal sealed class RuleSetDefinition
     public IReadOnlyList<GradeDefinition>? Grades { get; init; }
 
     public string? DefaultGrade { get; init; }
+
+    public ProbabilityDefinition? Probability { get; init; }
 }

@@ -17,8 +17,15 @@ internal static class RuleSetJson
     public const string Range = "range";
     public const string Categories = "categories";
     public const string Rules = "rules";
+    public const string Probability = "probability";
+
+    /// <summary>An editor's pointer to the JSON Schema: allowed at the top level, and ignored.</summary>
+    public const string Schema = "$schema";
+
     private const string Min = "min";
     private const string Max = "max";
+    private const string Intercept = "intercept";
+    private const string Slope = "slope";
 
     // JSON nesting allowed by the parser: deep enough for 32 nested conditions (two levels each),
     // bounded so that a hostile document cannot exhaust the stack.
@@ -27,8 +34,10 @@ internal static class RuleSetJson
     private static readonly string[] RootProperties =
     [
         SchemaVersion, Name, Version, Range, Categories, Rules, FunnelJson.Decay, FunnelJson.Inactivity,
-        FunnelJson.Disqualify, FunnelJson.Stages, FunnelJson.Grades, FunnelJson.DefaultGrade,
+        FunnelJson.Disqualify, FunnelJson.Stages, FunnelJson.Grades, FunnelJson.DefaultGrade, Probability, Schema,
     ];
+
+    private static readonly string[] ProbabilityProperties = [Intercept, Slope];
 
     private static readonly string[] LimitProperties = [Min, Max];
 
@@ -126,6 +135,14 @@ internal static class RuleSetJson
         }
 
         w.WriteOptionalString(FunnelJson.DefaultGrade, d.DefaultGrade);
+        if (d.Probability is { } probability)
+        {
+            w.WriteStartObject(Probability);
+            w.WriteFiniteNumber(Intercept, probability.Intercept);
+            w.WriteFiniteNumber(Slope, probability.Slope);
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
     }
 
@@ -169,6 +186,8 @@ internal static class RuleSetJson
         var stages = Section(v, props, FunnelJson.Stages, FunnelJson.ReadStages);
         var grades = Section(v, props, FunnelJson.Grades, FunnelJson.ReadGrades);
         string? defaultGrade = v.OptionalString(props, path, FunnelJson.DefaultGrade, nonEmpty: true);
+        var probability = Section(v, props, Probability, ReadProbability);
+        _ = v.OptionalString(props, path, Schema, nonEmpty: false); // must be a string; otherwise ignored
 
         if (rules is null || v.HasErrors)
         {
@@ -188,7 +207,21 @@ internal static class RuleSetJson
             Stages = stages,
             Grades = grades,
             DefaultGrade = defaultGrade,
+            Probability = probability,
         };
+    }
+
+    private static ProbabilityDefinition? ReadProbability(JsonValidator v, JsonElement element, string path)
+    {
+        var props = v.Properties(element, path, ProbabilityProperties, "a probability object { intercept, slope }");
+        if (props is null)
+        {
+            return null;
+        }
+
+        double? intercept = v.RequiredNumber(props, path, Intercept, NumberRule.AnyNumber);
+        double? slope = v.RequiredNumber(props, path, Slope, NumberRule.AnyNumber);
+        return intercept is null || slope is null ? null : new ProbabilityDefinition(intercept.Value, slope.Value);
     }
 
     private static T? Section<T>(JsonValidator v, Dictionary<string, JsonElement> props, string name, Func<JsonValidator, JsonElement, string, T?> read)

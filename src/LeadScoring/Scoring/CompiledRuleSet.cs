@@ -18,6 +18,9 @@ internal sealed class CompiledRuleSet
     // Scratch arrays up to this many elements live on the stack; larger rule sets use a per-thread array.
     private const int StackLimit = 512;
 
+    /// <summary>A contribution that moved by no more than this did not change.</summary>
+    private const double ChangeTolerance = 1e-9;
+
     private static readonly bool[] IsFit = Array.ConvertAll(ScoreCategories.All, ScoreCategories.IsFit);
 
     [ThreadStatic]
@@ -26,10 +29,14 @@ internal sealed class CompiledRuleSet
     [ThreadStatic]
     private static double[]? t_doubles;
 
+    [ThreadStatic]
+    private static RepeatMatch[]? t_repeatMatches;
+
     private readonly NameTable _fields;
     private readonly NameTable _types;
     private readonly int[] _consumerStart;
     private readonly ActivityConsumer[] _consumers;
+    private readonly RepeatLimit[] _repeatLimits;
     private readonly int _counterCount;
     private readonly int _eachCount;
     private readonly CompiledRule[] _rules;
@@ -43,6 +50,7 @@ internal sealed class CompiledRuleSet
     private readonly string[] _disqualifierIds;
     private readonly CompiledStage[] _stages;
     private readonly GradeScale _grades;
+    private readonly ProbabilityDefinition? _probability;
 
     public CompiledRuleSet(RuleSetDefinition definition)
     {
@@ -53,6 +61,7 @@ internal sealed class CompiledRuleSet
         _stages = [.. (definition.Stages ?? []).Select(s => CompiledStage.Compile(s, compiler))];
         (_types, _consumerStart, _consumers) = compiler.BuildDispatch();
         _fields = compiler.BuildFields();
+        _repeatLimits = compiler.BuildRepeatLimits();
         _counterCount = compiler.CounterCount;
         _eachCount = compiler.EachCount;
 
@@ -70,6 +79,7 @@ internal sealed class CompiledRuleSet
         _rangeMax = range.Max ?? LimitsDefinition.DefaultRange.Max!.Value;
         _inactivity = new InactivityPenalty(definition.Inactivity);
         _grades = new GradeScale(definition.Grades, definition.DefaultGrade);
+        _probability = definition.Probability;
         _disqualifierIds = [.. _disqualifiers.Select(d => d.Id)];
         StageNames = [.. _stages.Select(s => s.Name)];
     }
@@ -119,6 +129,32 @@ internal sealed class CompiledRuleSet
         return new LeadScoreExplanation(result, rules, gap);
     }
 
+    /// <summary>The lead at two instants, and the rules whose contribution moved by more than 1e-9.</summary>
+    public ScoreChange ExplainChange(ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<LeadActivity> activities, DateTimeOffset since, DateTimeOffset asOf)
+    {
+        var before = new EvaluationTrace(_rules.Length);
+        var after = new EvaluationTrace(_rules.Length);
+        var beforeScore = Evaluate(attributes, activities, since.UtcTicks, before);
+        var afterScore = Evaluate(attributes, activities, asOf.UtcTicks, after);
+        var changes = new List<RuleContribution>();
+        for (int r = 0; r <= _rules.Length; r++)
+        {
+            double delta = after.Contributions[r] - before.Contributions[r];
+            if (Math.Abs(delta) > ChangeTolerance)
+            {
+                changes.Add(r < _rules.Length
+                    ? new RuleContribution(_rules[r].Id, _rules[r].Category, delta)
+                    : new RuleContribution(InactivityPenalty.Id, ScoreCategory.Decay, delta));
+            }
+        }
+
+        return new ScoreChange(since, asOf, beforeScore, afterScore, changes);
+    }
+
+    /// <summary>Scores a lead and records every rule's contribution (rule-set order, then inactivity) in <paramref name="trace"/>.</summary>
+    public LeadScore Score(ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, EvaluationTrace trace) =>
+        Evaluate(attributes, activities, asOfUtcTicks, trace);
+
     [SkipLocalsInit]
     private LeadScore Evaluate(ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, EvaluationTrace? trace)
     {
@@ -147,11 +183,13 @@ internal sealed class CompiledRuleSet
     // Scratch for rule sets too large for the stack: one growing array per thread, never returned to a
     // shared pool, so that a garbage collection trimming the pool cannot make a later score allocate.
     // Evaluate calls nothing that could re-enter it, so one array per thread suffices.
-    private static Span<T> ThreadScratch<T>(ref T[]? scratch, int length)
+    private static Span<T> ThreadScratch<T>(ref T[]? scratch, int length, int keep = 0)
     {
         if (scratch is null || scratch.Length < length)
         {
-            scratch = new T[Math.Max(length, (scratch?.Length ?? 0) * 2)];
+            var grown = new T[Math.Max(Math.Max(length, 16), (scratch?.Length ?? 0) * 2)];
+            scratch?.AsSpan(0, keep).CopyTo(grown);
+            scratch = grown;
         }
 
         return scratch.AsSpan(0, length);
@@ -159,13 +197,16 @@ internal sealed class CompiledRuleSet
 
     /// <summary>
     /// The one pass over activities: counts for activity conditions, points x weight sums for each rules.
+    /// Matches of consumers with distinctTags or maxPerDay are set aside and counted once the limits are applied.
     /// Returns the age in ticks of the most recent activity not after as-of, or -1 when there is none.
     /// </summary>
     private long ScanActivities(ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, Span<int> counts, Span<double> sums)
     {
         long newest = long.MaxValue;
-        foreach (ref readonly var activity in activities)
+        int repeatMatches = 0;
+        for (int order = 0; order < activities.Length; order++)
         {
+            ref readonly var activity = ref activities[order];
             long ticks = asOfUtcTicks - activity.At.UtcTicks;
             if (ticks < 0)
             {
@@ -188,24 +229,42 @@ internal sealed class CompiledRuleSet
                     continue;
                 }
 
-                if (consumer.IsCounter)
+                switch (consumer.Kind)
                 {
-                    counts[consumer.Slot]++;
-                }
-                else if (consumer.Decays)
-                {
-                    if (weight < 0)
-                    {
-                        weight = _decay.Of(age);
-                    }
+                    case ConsumerKind.Count:
+                        counts[consumer.Slot]++;
+                        break;
+                    case ConsumerKind.Sum:
+                        sums[consumer.Slot] += consumer.Points;
+                        break;
+                    case ConsumerKind.DecayedSum:
+                        if (weight < 0)
+                        {
+                            weight = _decay.Of(age);
+                        }
 
-                    sums[consumer.Slot] += consumer.Points * weight;
-                }
-                else
-                {
-                    sums[consumer.Slot] += consumer.Points;
+                        sums[consumer.Slot] += consumer.Points * weight;
+                        break;
+                    case ConsumerKind.Limited:
+                        var buffer = ThreadScratch(ref t_repeatMatches, repeatMatches + 1, keep: repeatMatches);
+                        buffer[repeatMatches++] = new RepeatMatch
+                        {
+                            Limit = consumer.Slot,
+                            Order = order,
+                            AgeTicks = ticks,
+                            UtcDay = activity.At.UtcTicks / TimeSpan.TicksPerDay,
+                            Tag = _repeatLimits[consumer.Slot].DistinctTags ? activity.Tag : null,
+                        };
+                        break;
                 }
             }
+        }
+
+        if (repeatMatches > 0)
+        {
+            var matches = t_repeatMatches.AsSpan(0, repeatMatches);
+            RepeatLimiter.Apply(matches, _repeatLimits, _decay, counts, sums);
+            matches.Clear(); // drop the references to this lead's tags
         }
 
         return newest == long.MaxValue ? -1 : newest;
@@ -214,7 +273,7 @@ internal sealed class CompiledRuleSet
     /// <summary>The pass over rules: contributions, category clamps, totals, disqualifiers, stage and grade.</summary>
     private LeadScore Total(in EvaluationState state, Span<double> sums, long newestAgeTicks, EvaluationTrace? trace)
     {
-        Span<double> categories = stackalloc double[IsFit.Length];
+        Span<double> categories = stackalloc double[ScoreCategories.Count];
         categories.Clear();
         for (int r = 0; r < _rules.Length; r++)
         {
@@ -270,7 +329,7 @@ internal sealed class CompiledRuleSet
             }
         }
 
-        return new LeadScore(score, fit, engagement, categories, stage, _grades.Of(fit), disqualifiedBy);
+        return new LeadScore(score, fit, engagement, categories, stage, _grades.Of(fit), disqualifiedBy, _probability?.Of(score) ?? double.NaN);
     }
 
     private DisqualifierList Disqualifiers(in EvaluationState state)

@@ -12,8 +12,12 @@ public readonly struct LeadScore
     /// <summary>The stage name of a disqualified lead.</summary>
     public const string DisqualifiedStage = "Disqualified";
 
-    internal LeadScore(double score, double fit, double engagement, ReadOnlySpan<double> categories, string? stage, string? grade, DisqualifierList disqualifiedBy)
+    // NaN when the rule set has no probability section: a nullable would make every result 8 bytes larger.
+    private readonly double _probability;
+
+    internal LeadScore(double score, double fit, double engagement, ReadOnlySpan<double> categories, string? stage, string? grade, DisqualifierList disqualifiedBy, double probability)
     {
+        _probability = probability;
         Score = score;
         Fit = fit;
         Engagement = engagement;
@@ -66,6 +70,12 @@ public readonly struct LeadScore
 
     /// <summary>The ids of the disqualifiers that hold, in rule-set order (empty when none does).</summary>
     public DisqualifierList DisqualifiedBy { get; }
+
+    /// <summary>
+    /// The estimated chance that the lead is won, <c>1 / (1 + e^-(slope x score + intercept))</c>, when the rule set
+    /// has a <c>probability</c> section; otherwise null.
+    /// </summary>
+    public double? Probability => double.IsNaN(_probability) ? null : _probability;
 
     /// <summary>True when any disqualifier holds; the scores are still computed.</summary>
     public bool IsDisqualified => !DisqualifiedBy.IsEmpty;

@@ -5,7 +5,8 @@ namespace LeadScoring.Scoring;
 
 /// <summary>
 /// Writes a scored lead as one result line of <c>leadscore score</c>: id, score, fit, engagement, stage, grade,
-/// disqualifiedBy and categories, and with an explanation the non-zero rule contributions.
+/// disqualifiedBy, categories and probability (when the rule set has one); with an explanation the non-zero
+/// rule contributions (<c>rules</c>); with a change since an earlier instant, <c>since</c> and <c>changes</c>.
 /// </summary>
 public static class LeadScoreJson
 {
@@ -14,14 +15,7 @@ public static class LeadScoreJson
     /// <param name="leadId">The lead's id.</param>
     /// <param name="result">The lead's score.</param>
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="leadId"/> is null.</exception>
-    public static void WriteResult(Utf8JsonWriter writer, string leadId, in LeadScore result)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(leadId);
-        writer.WriteStartObject();
-        WriteProperties(writer, leadId, result);
-        writer.WriteEndObject();
-    }
+    public static void WriteResult(Utf8JsonWriter writer, string leadId, in LeadScore result) => Write(writer, leadId, result, null, null);
 
     /// <summary>Writes a result object with a <c>rules</c> list: every non-zero contribution, in rule-set order, then inactivity.</summary>
     /// <param name="writer">Where to write.</param>
@@ -30,27 +24,31 @@ public static class LeadScoreJson
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void WriteResult(Utf8JsonWriter writer, string leadId, LeadScoreExplanation explanation)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(leadId);
         ArgumentNullException.ThrowIfNull(explanation);
-        writer.WriteStartObject();
-        WriteProperties(writer, leadId, explanation.Result);
-        writer.WriteStartArray("rules"u8);
-        foreach (var rule in explanation.Rules)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("id"u8, rule.Id);
-            writer.WriteString("category"u8, ScoreCategories.JsonName(rule.Category));
-            writer.WriteNumber("points"u8, rule.Points);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
+        Write(writer, leadId, explanation.Result, explanation.Rules, null);
     }
 
-    private static void WriteProperties(Utf8JsonWriter writer, string leadId, in LeadScore result)
+    /// <summary>
+    /// Writes the result at the later instant of <paramref name="change"/> with <c>since</c> (score, stage and grade
+    /// at the earlier one) and <c>changes</c> (every rule whose contribution moved, with the difference), and with
+    /// <paramref name="explanation"/> also its <c>rules</c>.
+    /// </summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="leadId">The lead's id.</param>
+    /// <param name="change">The lead's score change.</param>
+    /// <param name="explanation">The explanation at the later instant, or null for no <c>rules</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/>, <paramref name="leadId"/> or <paramref name="change"/> is null.</exception>
+    public static void WriteResult(Utf8JsonWriter writer, string leadId, ScoreChange change, LeadScoreExplanation? explanation)
     {
+        ArgumentNullException.ThrowIfNull(change);
+        Write(writer, leadId, change.After, explanation?.Rules, change);
+    }
+
+    private static void Write(Utf8JsonWriter writer, string leadId, in LeadScore result, IReadOnlyList<RuleContribution>? rules, ScoreChange? change)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(leadId);
+        writer.WriteStartObject();
         writer.WriteString("id"u8, leadId);
         writer.WriteNumber("score"u8, result.Score);
         writer.WriteNumber("fit"u8, result.Fit);
@@ -71,5 +69,41 @@ public static class LeadScoreJson
         }
 
         writer.WriteEndObject();
+        if (result.Probability is { } probability)
+        {
+            writer.WriteNumber("probability"u8, probability);
+        }
+
+        if (rules is not null)
+        {
+            WriteContributions(writer, "rules"u8, rules);
+        }
+
+        if (change is not null)
+        {
+            writer.WriteStartObject("since"u8);
+            writer.WriteNumber("score"u8, change.Before.Score);
+            writer.WriteString("stage"u8, change.Before.Stage);
+            writer.WriteString("grade"u8, change.Before.Grade);
+            writer.WriteEndObject();
+            WriteContributions(writer, "changes"u8, change.Changes);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteContributions(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<RuleContribution> contributions)
+    {
+        writer.WriteStartArray(name);
+        foreach (var rule in contributions)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id"u8, rule.Id);
+            writer.WriteString("category"u8, ScoreCategories.JsonName(rule.Category));
+            writer.WriteNumber("points"u8, rule.Points);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 }

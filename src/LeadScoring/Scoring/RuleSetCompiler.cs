@@ -14,6 +14,7 @@ internal sealed class RuleSetCompiler(DecayWeight decay) : IConditionSlots
     private readonly Dictionary<string, int> _fields = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _typeIndex = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<List<ActivityConsumer>> _consumersByType = [];
+    private readonly List<RepeatLimit> _repeatLimits = [];
 
     public int CounterCount { get; private set; }
 
@@ -51,6 +52,9 @@ internal sealed class RuleSetCompiler(DecayWeight decay) : IConditionSlots
 
     public NameTable BuildFields() => new(_fields);
 
+    /// <summary>The distinctTags/maxPerDay limits of the consumers that have them, by the <see cref="ActivityConsumer.Slot"/> of a <see cref="ConsumerKind.Limited"/> consumer.</summary>
+    public RepeatLimit[] BuildRepeatLimits() => [.. _repeatLimits];
+
     /// <summary>The activity types, and per type (by its index) the range of <c>Consumers</c> that want it.</summary>
     public (NameTable Types, int[] Start, ActivityConsumer[] Consumers) BuildDispatch()
     {
@@ -66,7 +70,14 @@ internal sealed class RuleSetCompiler(DecayWeight decay) : IConditionSlots
     private void Register(ActivityFilter filter, int slot, bool isCounter, bool decays, double points)
     {
         var tag = filter.Tag is null ? null : new CompiledTest(filter.Tag);
-        var consumer = new ActivityConsumer(slot, isCounter, filter.WithinDays ?? double.PositiveInfinity, tag, decays, points);
+        var kind = isCounter ? ConsumerKind.Count : decays ? ConsumerKind.DecayedSum : ConsumerKind.Sum;
+        if (filter.LimitsRepeats)
+        {
+            _repeatLimits.Add(new RepeatLimit(slot, isCounter, decays, points, filter.DistinctTags, filter.MaxPerDay ?? int.MaxValue));
+            (kind, slot) = (ConsumerKind.Limited, _repeatLimits.Count - 1);
+        }
+
+        var consumer = new ActivityConsumer(kind, slot, filter.WithinDays ?? double.PositiveInfinity, tag, points);
         var registered = new HashSet<int>();
         foreach (string type in filter.Types)
         {

@@ -198,6 +198,27 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
         return _compiled.Explain(lead.Attributes, lead.Activities, asOf.UtcTicks);
     }
 
+    /// <summary>
+    /// Why a lead's score changed between <paramref name="since"/> and <paramref name="asOf"/>: the lead scored at
+    /// both instants, and every rule whose contribution moved (decay, windows closing, new activities, inactivity).
+    /// </summary>
+    /// <param name="lead">The lead.</param>
+    /// <param name="since">The earlier instant.</param>
+    /// <param name="asOf">The later instant.</param>
+    /// <returns>The two scores and the changed contributions (it allocates).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="lead"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="since"/> is not before <paramref name="asOf"/>.</exception>
+    public ScoreChange ExplainChange(Lead lead, DateTimeOffset since, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        if (since >= asOf)
+        {
+            throw new ArgumentOutOfRangeException(nameof(since), since, "since must be before asOf.");
+        }
+
+        return _compiled.ExplainChange(lead.Attributes, lead.Activities, since, asOf);
+    }
+
     /// <summary>The rule set as JSON (indented); loading it gives an equal model.</summary>
     /// <returns>The rule-set JSON.</returns>
     public string ToJson() => Encoding.UTF8.GetString(_canonicalJson);

@@ -34,6 +34,7 @@ public sealed class ScoringModelBuilder
     private DecayDefinition? _decay;
     private InactivityDefinition? _inactivity;
     private string? _defaultGrade;
+    private ProbabilityDefinition? _probability;
 
     internal ScoringModelBuilder()
     {
@@ -180,6 +181,16 @@ public sealed class ScoringModelBuilder
         return this;
     }
 
+    /// <summary>Reports with every score the chance that the lead is won: <c>1 / (1 + e^-(slope x score + intercept))</c>.</summary>
+    /// <param name="intercept">The logistic intercept (calibration fits it from outcomes).</param>
+    /// <param name="slope">The logistic slope per score point.</param>
+    /// <returns>This builder.</returns>
+    public ScoringModelBuilder Probability(double intercept, double slope)
+    {
+        _probability = new ProbabilityDefinition(intercept, slope);
+        return this;
+    }
+
     /// <summary>Validates and compiles the rule set.</summary>
     /// <returns>The model.</returns>
     /// <exception cref="RuleSetValidationException">The rule set is not valid; every problem is listed with its JSON path.</exception>
@@ -196,6 +207,7 @@ public sealed class ScoringModelBuilder
         Stages = _stages is null ? null : [.. _stages],
         Grades = _grades is null ? null : [.. _grades],
         DefaultGrade = _defaultGrade,
+        Probability = _probability,
     });
 
     private static ScoreCategory[]? NullIfEmpty(ScoreCategory[]? categories) => categories is { Length: > 0 } ? [.. categories] : null;

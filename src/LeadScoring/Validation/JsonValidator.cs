@@ -136,6 +136,22 @@ internal sealed class JsonValidator
     public double? OptionalNumber(Dictionary<string, JsonElement> props, string path, string name, NumberRule rule) =>
         props.TryGetValue(name, out var value) ? Number(value, JsonPath.Child(path, name), rule) : null;
 
+    public bool? OptionalBoolean(Dictionary<string, JsonElement> props, string path, string name)
+    {
+        if (!props.TryGetValue(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetBoolean();
+        }
+
+        Error(JsonPath.Child(path, name), $"expected a boolean (true or false), got {Describe(value)}");
+        return null;
+    }
+
     public string? String(JsonElement element, string path, bool nonEmpty)
     {
         if (element.ValueKind != JsonValueKind.String)

@@ -8,27 +8,16 @@ namespace LeadScoring.Tests.Conformance;
 /// <summary>Runs every case under ../shared/conformance through the library and through the CLI.</summary>
 public sealed class ConformanceTests
 {
-    public static TheoryData<string> ScoringCases => ConformanceCase.Names();
+    public static TheoryData<string> ScoringCases => ConformanceCase.Names("score");
 
-    public static TheoryData<string> InvalidCases
-    {
-        get
-        {
-            var data = new TheoryData<string>();
-            foreach (string file in Directory.GetFiles(Path.Combine(TestPaths.Conformance, "invalid"), "*.json").Order(StringComparer.Ordinal))
-            {
-                data.Add(Path.GetFileNameWithoutExtension(file));
-            }
-
-            return data;
-        }
-    }
+    public static TheoryData<string> InvalidCases => ConformanceCase.InvalidNames();
 
     [Fact]
     public void The_shared_conformance_cases_are_present()
     {
-        Assert.True(ScoringCases.Count > 0, "no scoring cases found under " + TestPaths.Conformance);
-        Assert.True(InvalidCases.Count > 0, "no invalid rule sets found under " + TestPaths.Conformance);
+        Assert.True(ScoringCases.Count > 0, "no scoring cases found under " + TestPaths.Shared);
+        Assert.True(InvalidCases.Count > 0, "no invalid rule sets found under " + TestPaths.Shared);
+        Assert.True(Directory.Exists(Path.Combine(TestPaths.Shared, "conformance-1.1")), "../shared/conformance-1.1 is missing");
     }
 
     [Theory]
@@ -47,7 +36,11 @@ public sealed class ConformanceTests
             var buffer = new ArrayBufferWriter<byte>();
             using (var writer = new Utf8JsonWriter(buffer))
             {
-                if (testCase.Explain)
+                if (testCase.Since is { } since)
+                {
+                    LeadScoreJson.WriteResult(writer, lead.Id, model.ExplainChange(lead, since, testCase.AsOf), testCase.Explain ? model.Explain(lead, testCase.AsOf) : null);
+                }
+                else if (testCase.Explain)
                 {
                     LeadScoreJson.WriteResult(writer, lead.Id, model.Explain(lead, testCase.AsOf));
                 }
@@ -86,6 +79,11 @@ public sealed class ConformanceTests
             {
                 Assert.Equal(e.RootElement.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()), reference.Rules.Select(r => r.Id));
             }
+
+            if (e.RootElement.TryGetProperty("probability", out var probability))
+            {
+                Assert.Equal(probability.GetDouble(), reference.Probability!.Value, 6);
+            }
         }
     }
 
@@ -101,6 +99,11 @@ public sealed class ConformanceTests
             if (testCase.Explain)
             {
                 args.Add("--explain");
+            }
+
+            if (testCase.Since is { } since)
+            {
+                args.AddRange(["--since", since.ToString("O")]);
             }
 
             var error = new StringWriter();
@@ -127,8 +130,8 @@ public sealed class ConformanceTests
     [MemberData(nameof(InvalidCases))]
     public void Invalid_rule_sets_are_rejected_naming_the_expected_path(string name)
     {
-        string file = Path.Combine(TestPaths.Conformance, "invalid", name + ".json");
-        string expected = File.ReadAllText(Path.Combine(TestPaths.Conformance, "invalid", name + ".expect")).Trim();
+        string file = Path.Combine(TestPaths.Shared, name + ".json");
+        string expected = File.ReadAllText(Path.Combine(TestPaths.Shared, name + ".expect")).Trim();
 
         var ex = Assert.Throws<RuleSetValidationException>(() => ScoringModel.FromFile(file));
         Assert.Contains(ex.Errors, e => e.ToString().Contains(expected, StringComparison.Ordinal));

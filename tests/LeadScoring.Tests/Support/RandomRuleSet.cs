@@ -148,6 +148,15 @@ internal sealed class RandomRuleSet
                 """);
         }
 
+        if (Chance(0.3))
+        {
+            double intercept = Number(-5, 5), slope = Number(-0.5, 0.5);
+            builder.Probability(intercept, slope);
+            json.Add($$"""
+                "probability": { "intercept": {{F(intercept)}}, "slope": {{F(slope)}} }
+                """);
+        }
+
         Builder = builder;
         Json = "{ " + string.Join(", ", json) + " }";
     }
@@ -183,7 +192,19 @@ internal sealed class RandomRuleSet
             {
                 string type = random.Next(7) == 0 ? "unknown_type" : Types[random.Next(Types.Length)];
                 double daysAgo = (random.NextDouble() * 400) - (pastOnly ? 0 : 10);
-                lead.AddActivity(random.Next(2) == 0 ? type : type.ToUpperInvariant(), asOf.AddDays(-daysAgo), random.Next(3) == 0 ? null : Tags[random.Next(Tags.Length)]);
+
+                // Some activities repeat an earlier one's instant, or fall on its day, so that maxPerDay and
+                // distinctTags have repeats to limit.
+                var at = a > 0 && random.Next(3) == 0
+                    ? lead.Activities[random.Next(a)].At.AddMinutes(random.Next(3) == 0 ? 0 : random.Next(-120, 120))
+                    : asOf.AddDays(-daysAgo);
+                if (pastOnly && at > asOf)
+                {
+                    at = asOf;
+                }
+
+                string? tag = random.Next(3) == 0 ? null : Tags[random.Next(Tags.Length)];
+                lead.AddActivity(random.Next(2) == 0 ? type : type.ToUpperInvariant(), at, tag is not null && random.Next(4) == 0 ? tag.ToUpperInvariant() : tag);
             }
 
             leads.Add(lead);
@@ -252,6 +273,19 @@ internal sealed class RandomRuleSet
             var (test, testJson) = RandomTest(tag: true);
             filter = filter.WithTag(test);
             parts.Add($"\"tag\": {{ {testJson} }}");
+        }
+
+        if (Chance(0.25))
+        {
+            filter = filter.OncePerTag();
+            parts.Add("\"distinctTags\": true");
+        }
+
+        if (Chance(0.25))
+        {
+            int perDay = _random.Next(1, 4);
+            filter = filter.AtMostPerDay(perDay);
+            parts.Add($"\"maxPerDay\": {perDay}");
         }
 
         return (filter, $"{{ {string.Join(", ", parts)} }}");

@@ -11,12 +11,16 @@ internal static class ReferenceScorer
 {
     private static readonly string[] Categories = ["demographic", "companyFit", "onlineBehaviour", "emailEngagement", "socialEngagement", "decay"];
 
-    public sealed record Result(double Score, double Fit, double Engagement, double[] Categories, string? Stage, string? Grade, List<string> DisqualifiedBy, List<(string Id, double Points)> Rules);
+    public sealed record Result(double Score, double Fit, double Engagement, double[] Categories, string? Stage, string? Grade, List<string> DisqualifiedBy, List<(string Id, double Points)> Rules, double? Probability = null)
+    {
+        /// <summary>Every rule's contribution, zero ones included (rule-set order, then inactivity when the rule set has it).</summary>
+        public List<(string Id, double Points)> AllContributions { get; init; } = [];
+    }
 
     public static Result Score(JsonElement ruleSet, Lead lead, DateTimeOffset asOf)
     {
         var activities = lead.Activities.ToArray()
-            .Select(a => (a.Type, Age: (asOf.UtcTicks - a.At.UtcTicks) / (double)TimeSpan.TicksPerDay, a.Tag))
+            .Select((a, i) => new Act(a.Type, (asOf.UtcTicks - a.At.UtcTicks) / (double)TimeSpan.TicksPerDay, a.Tag, a.At.UtcTicks / TimeSpan.TicksPerDay, i))
             .Where(a => a.Age >= 0)
             .ToList();
 
@@ -34,7 +38,7 @@ internal static class ReferenceScorer
             else
             {
                 var each = rule.GetProperty("each");
-                foreach (var a in activities.Where(a => Matches(each, a)))
+                foreach (var a in Counted(each, activities))
                 {
                     raw += points * Weight(ruleSet, Categories[category], a.Age);
                 }
@@ -45,18 +49,19 @@ internal static class ReferenceScorer
             contributions.Add((rule.GetProperty("id").GetString()!, contribution));
         }
 
-        if (ruleSet.TryGetProperty("inactivity", out var inactivity) && activities.Count > 0)
+        if (ruleSet.TryGetProperty("inactivity", out var inactivity))
         {
-            double d = activities.Min(a => a.Age);
+            double contribution = 0;
             double after = inactivity.GetProperty("afterDays").GetDouble();
-            if (d > after)
+            if (activities.Count > 0 && activities.Min(a => a.Age) is var d && d > after)
             {
                 double n = Math.Floor((d - after) / inactivity.GetProperty("everyDays").GetDouble()) + 1;
                 double q = inactivity.GetProperty("points").GetDouble() * n;
-                double contribution = inactivity.TryGetProperty("maxPenalty", out var m) ? Math.Sign(q) * Math.Min(Math.Abs(q), m.GetDouble()) : q;
-                categories[5] += contribution;
-                contributions.Add(("inactivity", contribution));
+                contribution = inactivity.TryGetProperty("maxPenalty", out var m) ? Math.Sign(q) * Math.Min(Math.Abs(q), m.GetDouble()) : q;
             }
+
+            categories[5] += contribution;
+            contributions.Add(("inactivity", contribution));
         }
 
         if (ruleSet.TryGetProperty("categories", out var limits))
@@ -120,7 +125,13 @@ internal static class ReferenceScorer
                 ?? (ruleSet.TryGetProperty("defaultGrade", out var dg) ? dg.GetString() : "D");
         }
 
-        return new Result(score, fit, engagement, categories, stage, grade, disqualifiedBy, contributions.Where(c => c.Points != 0).ToList());
+        double? probability = ruleSet.TryGetProperty("probability", out var p)
+            ? 1 / (1 + Math.Exp(-((p.GetProperty("slope").GetDouble() * score) + p.GetProperty("intercept").GetDouble())))
+            : null;
+        return new Result(score, fit, engagement, categories, stage, grade, disqualifiedBy, contributions.Where(c => c.Points != 0).ToList(), probability)
+        {
+            AllContributions = contributions,
+        };
     }
 
     private static double Weight(JsonElement ruleSet, string category, double age)
@@ -141,7 +152,27 @@ internal static class ReferenceScorer
         return decay.TryGetProperty("halfLifeDays", out var h) ? Math.Pow(0.5, age / h.GetDouble()) : age <= decay.GetProperty("expireAfterDays").GetDouble() ? 1 : 0;
     }
 
-    private static bool Matches(JsonElement filter, (string Type, double Age, string? Tag) activity)
+    /// <summary>
+    /// The activities a filter counts, in input order: those that match it; of those, with distinctTags, the most
+    /// recent of each tag (ignoring case; untagged ones all stay); then with maxPerDay, the most recent N of each UTC day.
+    /// </summary>
+    private static List<Act> Counted(JsonElement filter, List<Act> activities)
+    {
+        var kept = activities.Where(a => Matches(filter, a)).ToList();
+        if (filter.TryGetProperty("distinctTags", out var distinct) && distinct.GetBoolean())
+        {
+            kept = [.. kept.Where(a => a.Tag is null), .. kept.Where(a => a.Tag is not null).GroupBy(a => a.Tag!, StringComparer.OrdinalIgnoreCase).Select(g => g.MinBy(a => a.Age)!)];
+        }
+
+        if (filter.TryGetProperty("maxPerDay", out var max))
+        {
+            kept = [.. kept.GroupBy(a => a.Day).SelectMany(g => g.OrderBy(a => a.Age).Take(max.GetInt32()))];
+        }
+
+        return [.. kept.OrderBy(a => a.Index)];
+    }
+
+    private static bool Matches(JsonElement filter, Act activity)
     {
         var typeElement = filter.GetProperty("activity");
         var types = typeElement.ValueKind == JsonValueKind.String ? [typeElement.GetString()!] : typeElement.EnumerateArray().Select(t => t.GetString()!).ToList();
@@ -150,7 +181,7 @@ internal static class ReferenceScorer
             && (!filter.TryGetProperty("tag", out var tag) || Test(tag, activity.Tag));
     }
 
-    private static bool Holds(JsonElement condition, Lead lead, List<(string Type, double Age, string? Tag)> activities)
+    private static bool Holds(JsonElement condition, Lead lead, List<Act> activities)
     {
         if (condition.TryGetProperty("all", out var all))
         {
@@ -170,7 +201,7 @@ internal static class ReferenceScorer
         if (condition.TryGetProperty("activity", out _))
         {
             int minCount = condition.TryGetProperty("minCount", out var m) ? m.GetInt32() : 1;
-            return activities.Count(a => Matches(condition, a)) >= minCount;
+            return Counted(condition, activities).Count >= minCount;
         }
 
         string field = condition.GetProperty("field").GetString()!;
@@ -246,6 +277,8 @@ internal static class ReferenceScorer
 
         return false;
     }
+
+    private sealed record Act(string Type, double Age, string? Tag, long Day, int Index);
 
     private static bool SameValue(object value, JsonElement operand) => (value, operand.ValueKind) switch
     {

@@ -5,8 +5,11 @@ internal static class TestPaths
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
+    /// <summary><c>../shared</c> next to the repository.</summary>
+    public static string Shared => Path.Combine(RepositoryRoot, "..", "shared");
+
     /// <summary><c>../shared/conformance</c> next to the repository.</summary>
-    public static string Conformance => Path.Combine(RepositoryRoot, "..", "shared", "conformance");
+    public static string Conformance => Path.Combine(Shared, "conformance");
 
     public static string Samples => Path.Combine(RepositoryRoot, "samples");
 
