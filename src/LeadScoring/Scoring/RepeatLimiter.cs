@@ -14,7 +14,7 @@ internal static class RepeatLimiter
     {
         // distinctTags: the most recent match of each (limit, tag); matches without a tag (or of limits that keep
         // every tag) are groups of their own.
-        matches.Sort(default(ByLimitTagAge));
+        HeapSort.Sort(matches, default(ByLimitTagAge));
         for (int i = 1; i < matches.Length; i++)
         {
             ref var match = ref matches[i];
@@ -26,7 +26,7 @@ internal static class RepeatLimiter
         // maxPerDay: of what is left, the most recent N of each (limit, UTC day).
         int kept = Compact(matches);
         var left = matches[..kept];
-        left.Sort(default(ByLimitDayAge));
+        HeapSort.Sort(left, default(ByLimitDayAge));
         int run = 0;
         for (int i = 0; i < left.Length; i++)
         {
@@ -37,7 +37,7 @@ internal static class RepeatLimiter
         // What is kept counts, in input order, so that sums add up in the same order as without limits.
         kept = Compact(left);
         var counted = left[..kept];
-        counted.Sort(default(ByOrder));
+        HeapSort.Sort(counted, default(ByOrder));
         foreach (ref readonly var match in counted)
         {
             var limit = limits[match.Limit];

@@ -58,6 +58,98 @@ public sealed class ScoringProperties
     }
 
     [Property(MaxTest = 200)]
+    public void The_allocation_free_result_carries_the_explained_disqualifiers_and_probability(int seed)
+    {
+        var model = ScoringModel.FromJson(RandomRuleSet.Create(seed).Json);
+        foreach (var lead in RandomRuleSet.Leads(seed, 20, AsOf))
+        {
+            var score = model.Score(lead, AsOf);
+            var explanation = model.Explain(lead, AsOf);
+            Assert.Equal(explanation.DisqualifiedBy, [.. score.DisqualifiedBy]);
+            Assert.Equal(explanation.DisqualifiedBy.Count, score.DisqualifiedBy.Count);
+            Assert.Equal(score.IsDisqualified, score.Stage == LeadScore.DisqualifiedStage);
+            Assert.Equal(explanation.Result.Probability, score.Probability);
+            Assert.True(score.Probability is null or (>= 0 and <= 1));
+        }
+    }
+
+    [Property(MaxTest = 200)]
+    public void A_copy_of_a_tagged_activity_never_changes_an_each_rule_that_counts_distinct_tags(int seed)
+    {
+        var random = RandomRuleSet.Create(seed);
+        var model = ScoringModel.FromJson(random.Json);
+        using var document = System.Text.Json.JsonDocument.Parse(random.Json);
+        var distinctEachRules = document.RootElement.GetProperty("rules").EnumerateArray()
+            .Where(r => r.TryGetProperty("each", out var each) && each.TryGetProperty("distinctTags", out var d) && d.GetBoolean())
+            .Select(r => r.GetProperty("id").GetString()!).ToHashSet();
+        var rng = new Random(seed);
+        foreach (var lead in RandomRuleSet.Leads(seed, 20, AsOf))
+        {
+            var tagged = lead.Activities.ToArray().Where(a => a.Tag is not null).ToArray();
+            if (tagged.Length == 0)
+            {
+                continue;
+            }
+
+            var before = model.Explain(lead, AsOf).Rules.ToDictionary(r => r.Id, r => r.Points);
+            var copy = tagged[rng.Next(tagged.Length)];
+            lead.AddActivity(copy.Type.ToUpperInvariant(), copy.At.AddSeconds(-rng.Next(0, 2)), rng.Next(2) == 0 ? copy.Tag : copy.Tag!.ToLowerInvariant());
+            var after = model.Explain(lead, AsOf).Rules.ToDictionary(r => r.Id, r => r.Points);
+            foreach (string id in distinctEachRules)
+            {
+                Assert.Equal(before.GetValueOrDefault(id), after.GetValueOrDefault(id), 12);
+            }
+        }
+    }
+
+    [Property(MaxTest = 100)]
+    public void Max_per_day_never_counts_more_than_n_activities_of_a_utc_day(byte perDay, byte activities, int seed)
+    {
+        int n = (perDay % 5) + 1;
+        int count = activities % 40;
+        var model = ScoringModel.FromJson(TestRuleSets.Json(
+            $$"""{ "id": "e", "category": "onlineBehaviour", "points": 1, "each": { "activity": "v", "maxPerDay": {{n}} } }"""));
+        var rng = new Random(seed);
+        var day = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        var lead = new Lead("L");
+        for (int i = 0; i < count; i++)
+        {
+            // Offsets move the local date, never the UTC day.
+            lead.AddActivity("v", day.AddSeconds(rng.Next(86_400)).ToOffset(TimeSpan.FromHours(rng.Next(-12, 13))), rng.Next(2) == 0 ? null : "t");
+        }
+
+        Assert.Equal(Math.Min(count, n), model.Score(lead, AsOf).OnlineBehaviour);
+    }
+
+    [Property(MaxTest = 200)]
+    public void Score_changes_are_the_differences_of_the_two_explanations_and_add_up_when_no_category_clamps(int seed, byte daysEarlier)
+    {
+        var random = RandomRuleSet.Create(seed);
+        var model = ScoringModel.FromJson(random.Json);
+        bool categoryClamps = random.Json.Contains("\"categories\": {", StringComparison.Ordinal);
+        var since = AsOf.AddDays(-(daysEarlier + 0.25));
+        foreach (var lead in RandomRuleSet.Leads(seed, 20, AsOf))
+        {
+            var change = model.ExplainChange(lead, since, AsOf);
+            var before = model.Explain(lead, since);
+            var after = model.Explain(lead, AsOf);
+            Assert.Equal(before.Result.Score, change.Before.Score);
+            Assert.Equal(after.Result.Score, change.After.Score);
+            var b = before.Rules.ToDictionary(r => r.Id, r => r.Points);
+            var a = after.Rules.ToDictionary(r => r.Id, r => r.Points);
+            var expected = a.Keys.Union(b.Keys).Select(id => (Id: id, Delta: a.GetValueOrDefault(id) - b.GetValueOrDefault(id)))
+                .Where(d => Math.Abs(d.Delta) > 1e-9).ToDictionary(d => d.Id, d => d.Delta);
+            Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), change.Changes.Select(c => c.Id).Order(StringComparer.Ordinal));
+            Assert.All(change.Changes, c => Assert.Equal(expected[c.Id], c.Points, 12));
+            if (!categoryClamps)
+            {
+                double moved = (change.After.Fit + change.After.Engagement) - (change.Before.Fit + change.Before.Engagement);
+                Assert.Equal(moved, change.Changes.Sum(c => c.Points), 6);
+            }
+        }
+    }
+
+    [Property(MaxTest = 200)]
     public void Activity_order_does_not_matter(int seed)
     {
         var model = ScoringModel.FromJson(RandomRuleSet.Create(seed).Json);
