@@ -11,6 +11,9 @@ internal sealed class InactivityPenalty(InactivityDefinition? definition)
     /// <summary>Whether the rule set has an inactivity section.</summary>
     public bool IsDefined => definition is not null;
 
+    /// <summary>The points per period (0 when the rule set has no inactivity section).</summary>
+    public double Points => definition?.Points ?? 0;
+
     /// <summary>
     /// The penalty for a lead whose most recent activity is <paramref name="newestAgeTicks"/> old (-1: none):
     /// 0 up to <c>afterDays</c>, then <c>points</c> per started period of <c>everyDays</c>, capped by <c>maxPenalty</c>.

@@ -88,6 +88,12 @@ internal sealed class CompiledRuleSet
 
     public IReadOnlyList<string> StageNames { get; }
 
+    /// <summary>The rules, in rule-set order (for reports over contributions).</summary>
+    public IReadOnlyList<CompiledRule> Rules => _rules;
+
+    /// <summary>The inactivity penalty (<see cref="InactivityPenalty.IsDefined"/> false when the rule set has none).</summary>
+    public InactivityPenalty Inactivity => _inactivity;
+
     /// <summary>Scores a lead. Allocates nothing.</summary>
     public LeadScore Score(ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks) =>
         Evaluate(attributes, activities, asOfUtcTicks, trace: null);

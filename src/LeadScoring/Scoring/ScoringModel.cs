@@ -22,12 +22,20 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
     private readonly CompiledRuleSet _compiled;
     private readonly byte[] _canonicalJson;
 
-    private ScoringModel(RuleSetDefinition definition)
+    private ScoringModel(RuleSetDefinition definition, ReadOnlyMemory<byte>? source)
     {
         _definition = definition;
         _compiled = new CompiledRuleSet(definition);
         _canonicalJson = RuleSetJson.ToUtf8(definition);
+        SourceJson = source ?? _canonicalJson;
     }
+
+    /// <summary>The rule set as it was loaded (JSON text as given, or the canonical JSON of a fluent rule set).</summary>
+    internal ReadOnlyMemory<byte> SourceJson { get; }
+
+    internal RuleSetDefinition Definition => _definition;
+
+    internal CompiledRuleSet Compiled => _compiled;
 
     /// <summary>The built-in B2B rule set (IQL, MQL, SQL with BANT; decay; competitor and student disqualifiers).</summary>
     public static ScoringModel Default => DefaultModel.Value;
@@ -66,7 +74,7 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
     /// <param name="utf8Json">The rule set, as UTF-8 (a byte order mark is allowed).</param>
     /// <returns>The model.</returns>
     /// <exception cref="RuleSetValidationException">The JSON is malformed or not a valid rule set; every problem is listed.</exception>
-    public static ScoringModel FromJson(ReadOnlyMemory<byte> utf8Json) => new(RuleSetJson.Read(utf8Json));
+    public static ScoringModel FromJson(ReadOnlyMemory<byte> utf8Json) => new(RuleSetJson.Read(utf8Json), utf8Json.ToArray());
 
     /// <summary>Loads, validates and compiles a rule-set JSON file.</summary>
     /// <param name="path">The file.</param>
@@ -108,8 +116,11 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
         }
     }
 
-    internal static ScoringModel FromDefinition(RuleSetDefinition definition) =>
-        FromJson(RuleSetJson.ToUtf8(definition)); // through JSON, so fluent and JSON validate identically
+    internal static ScoringModel FromDefinition(RuleSetDefinition definition)
+    {
+        // Through JSON, so that fluent and JSON rule sets validate identically.
+        return new ScoringModel(RuleSetJson.Read(RuleSetJson.ToUtf8(definition)), source: null);
+    }
 
     /// <summary>Scores a lead at <paramref name="asOf"/>. Allocates nothing.</summary>
     /// <param name="lead">The lead.</param>
