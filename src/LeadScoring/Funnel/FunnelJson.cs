@@ -23,8 +23,8 @@ internal static class FunnelJson
     private const string Categories = "categories";
     private const string AfterDays = "afterDays";
     private const string EveryDays = "everyDays";
-    private const string Points = "points";
-    private const string MaxPenalty = "maxPenalty";
+    public const string Points = "points";
+    public const string MaxPenalty = "maxPenalty";
     private const string Id = "id";
     private const string When = "when";
     private const string Name = "name";

@@ -9,6 +9,11 @@ internal sealed class GradeScale(IReadOnlyList<GradeDefinition>? grades, string?
     private readonly GradeDefinition[] _grades = [.. grades ?? []];
     private readonly string? _default = grades is null ? null : defaultGrade ?? FallbackGrade;
 
+    /// <summary>Every grade a lead can get: the listed ones in order, then the default unless it is listed; null without grades.</summary>
+    public IReadOnlyList<string>? Names { get; } = grades is null
+        ? null
+        : [.. grades.Select(g => g.Grade).Append(defaultGrade ?? FallbackGrade).Distinct(StringComparer.Ordinal)];
+
     /// <summary>The grade of <paramref name="fit"/>; null when the rule set defines no grades.</summary>
     public string? Of(double fit)
     {

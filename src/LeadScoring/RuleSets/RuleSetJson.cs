@@ -24,8 +24,8 @@ internal static class RuleSetJson
 
     private const string Min = "min";
     private const string Max = "max";
-    private const string Intercept = "intercept";
-    private const string Slope = "slope";
+    public const string Intercept = "intercept";
+    public const string Slope = "slope";
 
     // JSON nesting allowed by the parser: deep enough for 32 nested conditions (two levels each),
     // bounded so that a hostile document cannot exhaust the stack.

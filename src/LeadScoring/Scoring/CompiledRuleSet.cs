@@ -94,6 +94,15 @@ internal sealed class CompiledRuleSet
     /// <summary>The inactivity penalty (<see cref="InactivityPenalty.IsDefined"/> false when the rule set has none).</summary>
     public InactivityPenalty Inactivity => _inactivity;
 
+    /// <summary>The score's lower bound (<c>range.min</c>).</summary>
+    public double RangeMin => _rangeMin;
+
+    /// <summary>The score's upper bound (<c>range.max</c>).</summary>
+    public double RangeMax => _rangeMax;
+
+    /// <summary>The grades a lead can get, in rule-set order then the default grade; null without grades.</summary>
+    public IReadOnlyList<string>? GradeNames => _grades.Names;
+
     /// <summary>Scores a lead. Allocates nothing.</summary>
     public LeadScore Score(ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks) =>
         Evaluate(attributes, activities, asOfUtcTicks, trace: null);

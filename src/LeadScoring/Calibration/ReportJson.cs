@@ -1,0 +1,37 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace LeadScoring.Calibration;
+
+/// <summary>What the calibration and comparison reports share when written: indented UTF-8, numbers unrounded, null for undefined.</summary>
+internal static class ReportJson
+{
+    public static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void WriteNumberOrNull(this Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes <c>name: null</c> or <c>name: { ... }</c>.</summary>
+    public static void WriteObjectOrNull<T>(this Utf8JsonWriter writer, string name, T? value, Action<Utf8JsonWriter, T> write)
+        where T : class
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+            return;
+        }
+
+        writer.WriteStartObject(name);
+        write(writer, value);
+        writer.WriteEndObject();
+    }
+}
