@@ -67,4 +67,13 @@ internal sealed class Arguments
     public string? Value(string name) => _options.TryGetValue(name, out string? value) ? value : null;
 
     public bool Flag(string name) => _options.ContainsKey(name);
+
+    /// <summary>Throws unless there are no positional arguments (commands that take options only).</summary>
+    public void RejectPositional()
+    {
+        if (Positional.Count > 0)
+        {
+            throw new UsageException($"unexpected argument '{Positional[0]}'");
+        }
+    }
 }

@@ -6,4 +6,5 @@ internal static class ExitCode
     public const int Success = 0;
     public const int Invalid = 1;
     public const int Usage = 2;
+    public const int GateFailed = 3;
 }

@@ -15,16 +15,12 @@ internal static class ScoreCommand
     public static int Run(ReadOnlySpan<string> args, Stream standardInput, Stream standardOutput, TextWriter error, TimeProvider clock)
     {
         var arguments = Arguments.Parse(args, valued: ["--rules", "--input", "--output", "--as-of", "--since"], flags: ["--explain"]);
-        if (arguments.Positional.Count > 0)
-        {
-            throw new UsageException($"unexpected argument '{arguments.Positional[0]}'");
-        }
-
+        arguments.RejectPositional();
         string rulesPath = arguments.Value("--rules") ?? throw new UsageException("score needs --rules RULES.json (or --rules default)");
-        DateTimeOffset? givenAsOf = ParseInstant("--as-of", arguments.Value("--as-of"));
-        DateTimeOffset? since = ParseInstant("--since", arguments.Value("--since"));
-        string? inputPath = arguments.Value("--input") is "-" ? null : arguments.Value("--input"); // "-": standard input
-        string? outputPath = arguments.Value("--output") is "-" ? null : arguments.Value("--output");
+        DateTimeOffset? since = Options.Instant(arguments, "--since");
+        _ = Options.Instant(arguments, "--as-of"); // a bad as-of is bad usage before anything is read
+        string? inputPath = Options.Path(arguments, "--input");
+        string? outputPath = Options.Path(arguments, "--output");
         bool explain = arguments.Flag("--explain");
 
         var model = RuleSetArgument.Load(rulesPath, error);
@@ -33,67 +29,35 @@ internal static class ScoreCommand
             return ExitCode.Invalid;
         }
 
-        DateTimeOffset asOf = givenAsOf ?? clock.GetUtcNow();
-        if (givenAsOf is null)
-        {
-            error.WriteLine($"leadscore: as-of {asOf.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)} (now, UTC)");
-        }
-
+        DateTimeOffset asOf = Options.AsOf(arguments, clock, error);
         if (since >= asOf)
         {
             throw new UsageException($"--since must be before the as-of instant ({since.Value.ToString("O", CultureInfo.InvariantCulture)} is not before {asOf.ToString("O", CultureInfo.InvariantCulture)})");
         }
 
-        using var input = inputPath is null ? standardInput : OpenInput(inputPath);
-        string inputName = inputPath ?? "<stdin>";
-        string? temporaryPath = outputPath is null ? null : TemporaryPathFor(outputPath);
-        bool ok = false;
-        try
+        using var input = inputPath is null ? standardInput : Options.OpenInput(inputPath);
+        var leads = new LeadLines(input, inputPath ?? "<stdin>", error);
+        using var file = outputPath is null ? null : OutputFile.Create(outputPath);
+        using (var output = new BufferedStream(file?.Stream ?? standardOutput, 64 * 1024))
         {
-            using (var output = new BufferedStream(temporaryPath is null ? standardOutput : CreateOutput(temporaryPath), 64 * 1024))
-            {
-                ok = ScoreAll(model, asOf, since, explain, new JsonLinesReader(input), inputName, output, writeAfterError: temporaryPath is null, error);
-            }
-
-            if (ok && temporaryPath is not null)
-            {
-                File.Move(temporaryPath, outputPath!, overwrite: true);
-            }
-        }
-        finally
-        {
-            if (!ok && temporaryPath is not null)
-            {
-                if (File.Exists(temporaryPath))
-                {
-                    File.Delete(temporaryPath); // the output is written whole or not at all, even when writing fails
-                }
-            }
+            ScoreAll(model, asOf, since, explain, leads, output, writeAfterError: file is null);
         }
 
-        return ok ? ExitCode.Success : ExitCode.Invalid;
+        if (leads.Errors > 0)
+        {
+            return ExitCode.Invalid; // the output file, if any, is deleted: written whole or not at all
+        }
+
+        file?.Commit();
+        return ExitCode.Success;
     }
 
-    private static bool ScoreAll(ScoringModel model, DateTimeOffset asOf, DateTimeOffset? since, bool explain, JsonLinesReader reader, string inputName, Stream output, bool writeAfterError, TextWriter error)
+    private static void ScoreAll(ScoringModel model, DateTimeOffset asOf, DateTimeOffset? since, bool explain, LeadLines leads, Stream output, bool writeAfterError)
     {
-        var lead = new Lead("-");
         using var writer = new Utf8JsonWriter(output, WriterOptions);
-        bool ok = true;
-        for (int lineNumber = 1; reader.TryReadLine(out var line); lineNumber++)
+        while (leads.Next() is { } lead)
         {
-            if (line.Trim(" \t"u8).IsEmpty)
-            {
-                continue; // blank lines (a trailing newline, say) are not leads
-            }
-
-            if (!LeadJson.TryParse(line, lead, out string? problem))
-            {
-                error.WriteLine($"{inputName}:{lineNumber}: {problem}");
-                ok = false;
-                continue;
-            }
-
-            if (!ok && !writeAfterError)
+            if (leads.Errors > 0 && !writeAfterError)
             {
                 continue; // keep validating to report every bad lead, but nothing will be written
             }
@@ -115,52 +79,5 @@ internal static class ScoreCommand
             writer.Reset();
             output.WriteByte((byte)'\n');
         }
-
-        return ok;
-    }
-
-    private static DateTimeOffset? ParseInstant(string option, string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var asOf))
-        {
-            throw new UsageException($"{option}: '{text}' is not an ISO 8601 date-time (e.g. 2026-11-01T00:00:00Z)");
-        }
-
-        return asOf;
-    }
-
-    private static FileStream OpenInput(string path)
-    {
-        try
-        {
-            return File.OpenRead(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot read input '{path}': {ex.Message}");
-        }
-    }
-
-    private static FileStream CreateOutput(string path)
-    {
-        try
-        {
-            return new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot write output '{path}': {ex.Message}");
-        }
-    }
-
-    private static string TemporaryPathFor(string outputPath)
-    {
-        string full = Path.GetFullPath(outputPath);
-        return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
     }
 }

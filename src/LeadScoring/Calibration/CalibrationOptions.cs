@@ -11,6 +11,11 @@ public sealed record CalibrationOptions
     private readonly double _l2 = 1;
     private readonly double _pointsToDoubleOdds = 10;
 
+    /// <summary>Options with the defaults; set what differs with an object initializer.</summary>
+    public CalibrationOptions()
+    {
+    }
+
     /// <summary>The defaults: lead time 0, no holdout, l2 1, 10 points to double the odds.</summary>
     public static CalibrationOptions Default { get; } = new();
 

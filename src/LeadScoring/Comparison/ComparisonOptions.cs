@@ -7,6 +7,11 @@ public sealed record ComparisonOptions
 {
     private readonly double _leadTimeDays;
 
+    /// <summary>Options with the defaults; set what differs with an object initializer.</summary>
+    public ComparisonOptions()
+    {
+    }
+
     /// <summary>The defaults: lead time 0.</summary>
     public static ComparisonOptions Default { get; } = new();
 

@@ -34,6 +34,42 @@ public sealed class CalibrationConformanceTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Cli_report_and_rule_sets_match_the_expected_ones(string name)
+    {
+        var testCase = ConformanceCase.Load(name);
+        using var folder = new TemporaryFolder();
+        var o = testCase.Options;
+        bool suggests = File.Exists(Path.Combine(testCase.Directory, "expected-suggest.json"));
+        List<string> args =
+        [
+            "calibrate", "--rules", testCase.RulesPath, "--input", testCase.LeadsPath, "--output", folder.File("report.json"),
+            "--lead-time-days", o.GetProperty("leadTimeDays").GetRawText(), "--l2", o.GetProperty("l2").GetRawText(),
+            "--points-to-double-odds", o.GetProperty("pointsToDoubleOdds").GetRawText(),
+        ];
+        if (o.GetProperty("holdout").ValueKind != JsonValueKind.Null)
+        {
+            args.AddRange(["--holdout", o.GetProperty("holdout").GetRawText()]);
+        }
+
+        if (suggests)
+        {
+            args.AddRange(["--suggest", folder.File("suggest.json"), "--calibrated", folder.File("calibrated.json")]);
+        }
+
+        var error = new StringWriter();
+        int exit = LeadScoring.Cli.CommandLine.Run([.. args], Stream.Null, Stream.Null, TextWriter.Null, error, TimeProvider.System);
+        Assert.True(exit == 0, error.ToString());
+        Assert.Contains("AUC score", error.ToString(), StringComparison.Ordinal);
+        AssertCovers(Path.Combine(testCase.Directory, "expected-report.json"), File.ReadAllText(folder.File("report.json")), name);
+        if (suggests)
+        {
+            AssertCovers(Path.Combine(testCase.Directory, "expected-suggest.json"), File.ReadAllText(folder.File("suggest.json")), name + " suggest");
+            AssertCovers(Path.Combine(testCase.Directory, "expected-calibrated.json"), File.ReadAllText(folder.File("calibrated.json")), name + " calibrated");
+        }
+    }
+
     public static CalibrationOptions CalibrationOptionsOf(ConformanceCase testCase)
     {
         var o = testCase.Options;

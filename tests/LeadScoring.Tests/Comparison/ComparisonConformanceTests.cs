@@ -43,6 +43,29 @@ public sealed class ComparisonConformanceTests
         AssertLines(Path.Combine(testCase.Directory, "expected-changes.jsonl"), changes, name);
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Cli_report_and_changes_match_the_expected_ones(string name)
+    {
+        var testCase = ConformanceCase.Load(name);
+        using var folder = new TemporaryFolder();
+        var error = new StringWriter();
+        int exit = LeadScoring.Cli.CommandLine.Run(
+            [
+                "diff", "--rules", testCase.RulesPath, "--candidate", Path.Combine(testCase.Directory, "candidate.json"),
+                "--input", testCase.LeadsPath, "--as-of", testCase.AsOf.ToString("O"), "--output", folder.File("report.json"),
+                "--changes", folder.File("changes.jsonl"), "--lead-time-days", testCase.Options.GetProperty("leadTimeDays").GetRawText(),
+            ],
+            Stream.Null,
+            Stream.Null,
+            TextWriter.Null,
+            error,
+            TimeProvider.System);
+        Assert.True(exit == 0, error.ToString());
+        CalibrationConformanceTests.AssertCovers(Path.Combine(testCase.Directory, "expected-report.json"), File.ReadAllText(folder.File("report.json")), name);
+        AssertLines(Path.Combine(testCase.Directory, "expected-changes.jsonl"), ConformanceCase.NonBlankLines(folder.File("changes.jsonl")).ToList(), name);
+    }
+
     public static ComparisonOptions OptionsOf(ConformanceCase testCase) =>
         new() { LeadTimeDays = testCase.Options.GetProperty("leadTimeDays").GetDouble() };
 

@@ -1,0 +1,54 @@
+namespace LeadScoring.Cli;
+
+/// <summary>
+/// An output file written whole or not at all: writes go to a hidden temporary file beside it, which
+/// <see cref="Commit"/> moves into place; disposing without committing deletes it, whatever went wrong.
+/// </summary>
+internal sealed class OutputFile : IDisposable
+{
+    private readonly string _path;
+    private readonly string _temporaryPath;
+    private FileStream? _stream;
+    private bool _committed;
+
+    private OutputFile(string path)
+    {
+        _path = path;
+        string full = Path.GetFullPath(path);
+        _temporaryPath = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            _stream = new FileStream(_temporaryPath, FileMode.CreateNew, FileAccess.Write);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot write output '{path}': {ex.Message}");
+        }
+    }
+
+    /// <summary>Where to write; closed by <see cref="Commit"/>.</summary>
+    public Stream Stream => _stream ?? throw new ObjectDisposedException(_path);
+
+    /// <summary>Starts writing <paramref name="path"/>.</summary>
+    /// <exception cref="UsageException">The file cannot be created.</exception>
+    public static OutputFile Create(string path) => new(path);
+
+    /// <summary>Closes the temporary file and moves it to the path asked for.</summary>
+    public void Commit()
+    {
+        _stream?.Dispose();
+        _stream = null;
+        File.Move(_temporaryPath, _path, overwrite: true);
+        _committed = true;
+    }
+
+    public void Dispose()
+    {
+        _stream?.Dispose();
+        _stream = null;
+        if (!_committed && File.Exists(_temporaryPath))
+        {
+            File.Delete(_temporaryPath);
+        }
+    }
+}
