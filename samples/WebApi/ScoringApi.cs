@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using LeadScoring.Hosting;
 using LeadScoring.Leads;
@@ -53,7 +54,8 @@ internal static class ScoringApi
             {
                 try
                 {
-                    leads.Add(LeadJson.Parse(items[i].GetRawText()));
+                    // The item's own UTF-8 bytes: invalid text in them becomes the lead reader's error, not an exception.
+                    leads.Add(LeadJson.Parse(JsonMarshal.GetRawUtf8Value(items[i])));
                 }
                 catch (LeadFormatException ex)
                 {

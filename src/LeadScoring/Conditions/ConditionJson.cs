@@ -60,7 +60,7 @@ internal static class ConditionJson
         if (forms.Count != 1)
         {
             string found = forms.Count == 0
-                ? string.Join(", ", element.EnumerateObject().Select(p => $"'{p.Name}'{Suggestions.DidYouMean(p.Name, Forms)}"))
+                ? string.Join(", ", element.EnumerateObject().Select(p => $"{Quoted.Text(p.Name)}{Suggestions.DidYouMean(p.Name, Forms)}"))
                 : string.Join(" and ", forms.Select(f => $"'{f}'"));
             v.Error(path, $"a condition has exactly one of: {string.Join(", ", Forms)}; found {(found.Length == 0 ? "none" : found)}");
             return null;
@@ -215,7 +215,7 @@ internal static class ConditionJson
         string opName = opElement.GetString()!;
         if (!TestOperators.TryParse(opName, out var op))
         {
-            v.Error(opPath, $"unknown op '{opName}'{Suggestions.DidYouMean(opName, TestOperators.JsonNames)}; expected one of: {string.Join(", ", TestOperators.JsonNames)}");
+            v.Error(opPath, $"unknown op {Quoted.Text(opName)}{Suggestions.DidYouMean(opName, TestOperators.JsonNames)}; expected one of: {string.Join(", ", TestOperators.JsonNames)}");
             return null;
         }
 

@@ -71,6 +71,11 @@ public static class LeadJson
             int cut = ex.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             error = $"malformed JSON at column {(ex.BytePositionInLine ?? 0) + 1}: {(cut >= 0 ? ex.Message[..cut] : ex.Message)}";
         }
+        catch (InvalidOperationException) when (JsonText.FindInvalidString(utf8Json, ReaderOptions.MaxDepth) is var (path, _, column))
+        {
+            // Invalid UTF-8 or an unpaired surrogate escape: the reader accepts them, reading the string throws.
+            error = $"{path}: {JsonText.InvalidStringMessage} (column {column})";
+        }
 
         if (error is null)
         {
@@ -78,10 +83,11 @@ public static class LeadJson
             return true;
         }
 
+        error = Quoted.OneLine(error);
         id ??= TryReadId(utf8Json);
         if (id is not null)
         {
-            error = $"lead '{id}': {error}";
+            error = $"lead {Quoted.Text(id)}: {error}";
         }
 
         return false;
@@ -154,7 +160,7 @@ public static class LeadJson
             else
             {
                 string name = reader.GetString()!;
-                return $"$.{name}: unknown property '{name}'{Suggestions.DidYouMean(name, LeadProperties)}; a lead has: id, attributes, activities, outcome";
+                return $"{JsonPath.Child(JsonPath.Root, name)}: unknown property {Quoted.Text(name)}{Suggestions.DidYouMean(name, LeadProperties)}; a lead has: id, attributes, activities, outcome";
             }
         }
 
@@ -210,7 +216,7 @@ public static class LeadJson
             else
             {
                 string name = reader.GetString()!;
-                return $"$.outcome.{name}: unknown property '{name}'{Suggestions.DidYouMean(name, OutcomeProperties)}; an outcome has: result, at";
+                return $"{JsonPath.Child("$.outcome", name)}: unknown property {Quoted.Text(name)}{Suggestions.DidYouMean(name, OutcomeProperties)}; an outcome has: result, at";
             }
         }
 
@@ -283,7 +289,7 @@ public static class LeadJson
                     value = AttributeValue.Missing;
                     break;
                 default:
-                    return $"$.attributes.{name}: expected a string, number, boolean or null, got {Describe(ref reader)}";
+                    return $"{JsonPath.Child("$.attributes", name)}: expected a string, number, boolean or null, got {Describe(ref reader)}";
             }
 
             if (name.Length == 0)
@@ -293,7 +299,7 @@ public static class LeadJson
 
             if (!lead.TryAdd(name, value))
             {
-                return $"$.attributes.{name}: duplicate attribute '{name}' (attribute names are matched ignoring case)";
+                return $"{JsonPath.Child("$.attributes", name)}: duplicate attribute {Quoted.Text(name)} (attribute names are matched ignoring case)";
             }
         }
 
@@ -370,7 +376,7 @@ public static class LeadJson
                 else
                 {
                     string name = reader.GetString()!;
-                    return $"{path}.{name}: unknown property '{name}'{Suggestions.DidYouMean(name, ["type", "at", "tag"])}; an activity has: type, at, tag";
+                    return $"{JsonPath.Child(path, name)}: unknown property {Quoted.Text(name)}{Suggestions.DidYouMean(name, ["type", "at", "tag"])}; an activity has: type, at, tag";
                 }
             }
 
@@ -403,10 +409,9 @@ public static class LeadJson
             case JsonTokenType.True or JsonTokenType.False:
                 return "a boolean";
             case JsonTokenType.Number:
-                return "a number " + Encoding.UTF8.GetString(reader.ValueSpan);
+                return "a number " + Quoted.Raw(Encoding.UTF8.GetString(reader.ValueSpan));
             case JsonTokenType.String:
-                string text = reader.GetString()!;
-                return "\"" + (text.Length > 40 ? text[..40] + "..." : text) + "\"";
+                return "a string " + Quoted.Text(JsonText.Lenient(ref reader));
             default:
                 return reader.TokenType.ToString();
         }
@@ -427,7 +432,7 @@ public static class LeadJson
             {
                 bool isId = reader.ValueTextEquals("id"u8);
                 reader.Read();
-                if (isId && reader.TokenType == JsonTokenType.String)
+                if (isId && reader.TokenType == JsonTokenType.String && JsonText.IsValid(ref reader))
                 {
                     return reader.GetString() is { Length: > 0 } id ? id : null;
                 }

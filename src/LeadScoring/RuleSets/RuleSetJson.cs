@@ -70,7 +70,17 @@ internal static class RuleSetJson
         using (document)
         {
             var validator = new JsonValidator();
-            RuleSetDefinition? definition = ReadRoot(validator, document.RootElement);
+            RuleSetDefinition? definition;
+            try
+            {
+                definition = ReadRoot(validator, document.RootElement);
+            }
+            catch (InvalidOperationException) when (JsonText.FindInvalidString(utf8.Span, MaxJsonDepth) is var (path, line, column))
+            {
+                // Invalid UTF-8 or an unpaired surrogate escape: the parser accepts them, reading the string throws.
+                throw new RuleSetValidationException([new RuleSetError(path, JsonText.InvalidStringMessage, line, column)]);
+            }
+
             if (validator.HasErrors || definition is null)
             {
                 throw new RuleSetValidationException(validator.Errors);

@@ -72,7 +72,7 @@ internal static class RuleJson
         string name = element.GetString()!;
         if (!ScoreCategories.TryParse(name, out var category))
         {
-            v.Error(path, $"unknown category '{name}'{Suggestions.DidYouMean(name, ScoreCategories.JsonNames)}; expected one of: {expected}");
+            v.Error(path, $"unknown category {Quoted.Text(name)}{Suggestions.DidYouMean(name, ScoreCategories.JsonNames)}; expected one of: {expected}");
             return null;
         }
 

@@ -12,8 +12,12 @@ namespace LeadScoring.Scoring;
 /// </summary>
 internal sealed class NameTable
 {
+    // A probe run this long while building means the fast hash clusters these names.
+    private const int MaxProbes = 16;
+
     private readonly string?[] _keys;
     private readonly int[] _values;
+    private readonly bool _fullHash;
     private readonly int _mask;
     private readonly FrozenDictionary<string, int> _all;
 
@@ -30,26 +34,44 @@ internal sealed class NameTable
             size *= 2;
         }
 
-        _keys = new string?[size];
-        _values = new int[size];
         _mask = size - 1;
+        _hasNonAsciiKeys = names.Keys.Any(name => !Ascii.IsValid(name));
+        (_keys, _values) = (new string?[size], new int[size]);
+        if (!TryFill(names, fullHash: false))
+        {
+            // Names alike in length and in the few characters the fast hash reads (field_00001, field_00002, ...)
+            // pile up in one cluster, and every insertion and lookup would walk it: hash every character instead.
+            _fullHash = true;
+            (_keys, _values) = (new string?[size], new int[size]);
+            TryFill(names, fullHash: true);
+        }
+    }
+
+    private bool TryFill(IReadOnlyDictionary<string, int> names, bool fullHash)
+    {
         foreach (var (name, value) in names)
         {
             if (!Ascii.IsValid(name))
             {
-                _hasNonAsciiKeys = true;
-                continue;
+                continue; // only in the full dictionary
             }
 
-            int i = Hash(name) & _mask;
-            while (_keys[i] is not null)
+            int i = (fullHash ? FullHash(name) : Hash(name)) & _mask;
+            for (int probes = 0; _keys[i] is not null; probes++)
             {
+                if (probes == MaxProbes && !fullHash)
+                {
+                    return false;
+                }
+
                 i = (i + 1) & _mask;
             }
 
             _keys[i] = name;
             _values[i] = value;
         }
+
+        return true;
     }
 
     public int Count => _all.Count;
@@ -59,7 +81,7 @@ internal sealed class NameTable
     {
         if (name.Length > 0)
         {
-            for (int i = Hash(name) & _mask; _keys[i] is { } key; i = (i + 1) & _mask)
+            for (int i = (_fullHash ? FullHash(name) : Hash(name)) & _mask; _keys[i] is { } key; i = (i + 1) & _mask)
             {
                 // Ascii.EqualsIgnoreCase is true only for two ASCII strings equal ignoring case, which is
                 // exactly when OrdinalIgnoreCase says so for ASCII, and it is faster.
@@ -92,5 +114,19 @@ internal sealed class NameTable
         h = (h ^ (s[n - 1] | 0x20u)) * 0x27D4EB2Fu;
         h = (h ^ (s[(n * 3) >> 2] | 0x20u)) * 0x165667B1u;
         return (int)(h ^ (h >> 15));
+    }
+
+    // Every character, folded like Hash (FNV-1a, then a final mix).
+    private static int FullHash(string s)
+    {
+        uint h = 2166136261u;
+        foreach (char c in s)
+        {
+            h = (h ^ (c | 0x20u)) * 16777619u;
+        }
+
+        h ^= h >> 15;
+        h *= 0x2C1B3C6Du;
+        return (int)(h ^ (h >> 12));
     }
 }

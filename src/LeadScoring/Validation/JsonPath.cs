@@ -7,12 +7,15 @@ internal static class JsonPath
 {
     public const string Root = "$";
 
-    /// <summary>The path of a property: dotted when the name is an identifier, bracketed and quoted otherwise.</summary>
+    private static readonly System.Buffers.SearchValues<char> IdentifierCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+
+    /// <summary>The path of a property: dotted when the name is an identifier, bracketed and quoted otherwise (escaped, and cut when long: see <see cref="Quoted"/>).</summary>
     public static string Child(string path, string name)
     {
         bool simple = name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_')
-            && name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_');
-        return simple ? $"{path}.{name}" : $"{path}['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";
+            && !name.AsSpan().ContainsAnyExcept(IdentifierCharacters);
+        return simple && name.Length <= Quoted.MaxShown ? $"{path}.{name}" : $"{path}[{Quoted.Text(name)}]";
     }
 
     /// <summary>The path of a list item.</summary>

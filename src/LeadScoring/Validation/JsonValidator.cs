@@ -39,14 +39,13 @@ internal sealed class JsonValidator
         var props = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
-            string propertyPath = JsonPath.Child(path, property.Name);
             if (Array.IndexOf(allowed, property.Name) < 0)
             {
-                Error(propertyPath, $"unknown property '{property.Name}'{Suggestions.DidYouMean(property.Name, allowed)}; expected one of: {string.Join(", ", allowed)}");
+                Error(JsonPath.Child(path, property.Name), $"unknown property {Quoted.Text(property.Name)}{Suggestions.DidYouMean(property.Name, allowed)}; expected one of: {string.Join(", ", allowed)}");
             }
             else if (!props.TryAdd(property.Name, property.Value))
             {
-                Error(propertyPath, $"duplicate property '{property.Name}'");
+                Error(JsonPath.Child(path, property.Name), $"duplicate property {Quoted.Text(property.Name)}");
             }
         }
 
@@ -103,7 +102,7 @@ internal sealed class JsonValidator
                 && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } key
                 && !seen.TryAdd(key, i))
             {
-                Error(JsonPath.Child(JsonPath.Index(listPath, i), property), $"duplicate {what} '{key}' (first used at {JsonPath.Index(listPath, seen[key])})");
+                Error(JsonPath.Child(JsonPath.Index(listPath, i), property), $"duplicate {what} {Quoted.Text(key)} (first used at {JsonPath.Index(listPath, seen[key])})");
             }
 
             i++;
@@ -182,14 +181,14 @@ internal sealed class JsonValidator
 
         if (!element.TryGetDouble(out double value) || !double.IsFinite(value))
         {
-            Error(path, $"expected {rule.Description}, got {element.GetRawText()} (out of range)");
+            Error(path, $"expected {rule.Description}, got {Quoted.Raw(element.GetRawText())} (out of range)");
             return null;
         }
 
         bool belowMin = rule.MinExclusive ? value <= rule.Min : value < rule.Min;
         if (belowMin || value > rule.Max || (rule.Whole && value != Math.Floor(value)))
         {
-            Error(path, $"expected {rule.Description}, got {element.GetRawText()}");
+            Error(path, $"expected {rule.Description}, got {Quoted.Raw(element.GetRawText())}");
             return null;
         }
 
@@ -216,8 +215,7 @@ internal sealed class JsonValidator
             return kind;
         }
 
-        string raw = element.GetRawText();
-        return $"{kind} {(raw.Length > 40 ? raw[..40] + "..." : raw)}";
+        return $"{kind} {Quoted.Raw(element.GetRawText())}";
     }
 
     private sealed record Box<T>(T Value);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -37,57 +36,20 @@ internal static class MalformedJson
     /// <summary>The JSON path of the innermost value the reader had reached before the syntax error.</summary>
     private static string PathAtError(ReadOnlySpan<byte> utf8, int maxDepth)
     {
-        var frames = new List<(bool IsArray, int Index, string? Property)>();
+        var walker = new JsonText.JsonPathWalker();
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth });
         try
         {
             while (reader.Read())
             {
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.PropertyName:
-                        frames[^1] = (false, -1, reader.GetString());
-                        break;
-                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                        BumpIndex(frames);
-                        frames.Add((reader.TokenType == JsonTokenType.StartArray, -1, null));
-                        break;
-                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                        frames.RemoveAt(frames.Count - 1);
-                        break;
-                    default:
-                        BumpIndex(frames);
-                        break;
-                }
+                walker.Visit(ref reader);
             }
         }
         catch (JsonException)
         {
-            // Expected: the document is malformed; the frames say how far the reader got.
+            // Expected: the document is malformed; the walker says how far the reader got.
         }
 
-        var path = new StringBuilder(JsonPath.Root);
-        foreach (var (isArray, index, property) in frames)
-        {
-            if (isArray && index >= 0)
-            {
-                path.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
-            }
-            else if (!isArray && property is not null)
-            {
-                string parent = path.ToString();
-                path.Clear().Append(JsonPath.Child(parent, property));
-            }
-        }
-
-        return path.ToString();
-
-        static void BumpIndex(List<(bool IsArray, int Index, string? Property)> frames)
-        {
-            if (frames.Count > 0 && frames[^1].IsArray)
-            {
-                frames[^1] = (true, frames[^1].Index + 1, null);
-            }
-        }
+        return walker.Path;
     }
 }

@@ -5,8 +5,8 @@ public sealed class RuleSetError
 {
     internal RuleSetError(string path, string message, int? line = null, int? column = null)
     {
-        Path = path;
-        Message = message;
+        Path = Quoted.OneLine(path);
+        Message = Quoted.OneLine(message);
         Line = line;
         Column = column;
     }

@@ -3,9 +3,16 @@ namespace LeadScoring.Validation;
 /// <summary>"Did you mean" for misspelt property, op and category names.</summary>
 internal static class Suggestions
 {
+    private const int MaxGivenLength = 64;
+
     /// <summary>The closest candidate within a small edit distance (or differing only in case), else null.</summary>
     public static string? Closest(string given, IEnumerable<string> candidates)
     {
+        if (given.Length > MaxGivenLength)
+        {
+            return null; // nothing that long is a misspelling, and the distance table would grow with it
+        }
+
         string? best = null;
         int bestDistance = int.MaxValue;
         foreach (string candidate in candidates)

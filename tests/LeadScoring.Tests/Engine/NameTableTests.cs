@@ -56,4 +56,19 @@ public sealed class NameTableTests
         bool actual = Table.TryGetValue(name.Get, out int value);
         return (expected == actual && (!expected || expectedValue == value)).ToProperty();
     }
+
+    [Fact]
+    public void Names_alike_in_length_and_the_sampled_characters_still_resolve_and_load_in_linear_time()
+    {
+        // field_00000 .. field_99999 agree in length and in most characters the fast hash reads.
+        var names = Enumerable.Range(0, 100_000).ToDictionary(i => $"field_{i:00000}", i => i);
+        var table = new NameTable(names);
+        foreach (var (name, value) in names.Where(p => p.Value % 997 == 0))
+        {
+            Assert.True(table.TryGetValue(name.ToUpperInvariant(), out int found));
+            Assert.Equal(value, found);
+        }
+
+        Assert.False(table.TryGetValue("field_100000", out _));
+    }
 }

@@ -63,6 +63,20 @@ public sealed class WebApiSampleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_body_that_is_not_text_is_a_400_not_a_crash()
+    {
+        byte[] body = [.. "[ { \"id\": \"ok\" }, { \"id\": \"L-2\", \"attributes\": { \"jobTitle\": \""u8.ToArray(), 0xC3, 0x28, .. "\" } } ]"u8.ToArray()];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await _client.PostAsync(new Uri("score", UriKind.Relative), content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("leads[1]: lead 'L-2': $.attributes.jobTitle: invalid text", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var surrogate = await _client.PostAsync(new Uri("score", UriKind.Relative), new StringContent("{ \"id\": \"\\udfff\" }", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, surrogate.StatusCode);
+    }
+
+    [Fact]
     public async Task Rewriting_the_rule_set_file_swaps_it_and_a_broken_edit_falls_back_to_the_last_good_one()
     {
         var status = await StatusAsync();
