@@ -68,8 +68,7 @@ public static class LeadJson
         }
         catch (JsonException ex)
         {
-            int cut = ex.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            error = $"malformed JSON at column {(ex.BytePositionInLine ?? 0) + 1}: {(cut >= 0 ? ex.Message[..cut] : ex.Message)}";
+            error = $"malformed JSON at column {(ex.BytePositionInLine ?? 0) + 1}: {Quoted.ParserReason(ex.Message)}";
         }
         catch (InvalidOperationException) when (JsonText.FindInvalidString(utf8Json, ReaderOptions.MaxDepth) is var (path, _, column))
         {
@@ -440,9 +439,9 @@ public static class LeadJson
                 reader.Skip();
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // The id is best effort: a lead broken before its id stays anonymous.
+            // The id is best effort: a lead broken before its id (or in a property name) stays anonymous.
         }
 
         return null;

@@ -22,15 +22,8 @@ internal static class MalformedJson
 
         int prefixLength = (int)Math.Min(bytePosition, utf8.Length - lineStart);
         int column = Encoding.UTF8.GetCharCount(utf8.Slice(lineStart, Math.Max(0, prefixLength))) + 1;
-        string reason = utf8.IsEmpty || utf8.Trim(" \t\r\n"u8).IsEmpty ? "the file is empty; expected a JSON object" : CleanReason(ex.Message);
+        string reason = utf8.IsEmpty || utf8.Trim(" \t\r\n"u8).IsEmpty ? "the file is empty; expected a JSON object" : Quoted.ParserReason(ex.Message);
         return new RuleSetError(PathAtError(utf8, maxDepth), "malformed JSON: " + reason, line + 1, column);
-    }
-
-    private static string CleanReason(string message)
-    {
-        int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        string reason = cut >= 0 ? message[..cut] : message;
-        return reason.Replace(" Change the reader options.", string.Empty, StringComparison.Ordinal).Trim();
     }
 
     /// <summary>The JSON path of the innermost value the reader had reached before the syntax error.</summary>

@@ -23,6 +23,23 @@ internal static class Quoted
         ? Escape(raw, quotes: false)
         : string.Create(CultureInfo.InvariantCulture, $"{Escape(raw[..MaxShown], quotes: false)}... ({raw.Length} characters)");
 
+    /// <summary>
+    /// A System.Text.Json syntax error's reason, without its internal position suffix and with the input it echoes
+    /// (<c>'f\r\nalse, ...' is an invalid JSON literal</c>, unbounded) quoted like any other value.
+    /// </summary>
+    public static string ParserReason(string message)
+    {
+        int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        string reason = (cut >= 0 ? message[..cut] : message).Replace(" Change the reader options.", string.Empty, StringComparison.Ordinal).Trim();
+        int echoEnd = reason.StartsWith('\'') ? reason.LastIndexOf("' is ", StringComparison.Ordinal) : -1;
+        if (echoEnd > 0)
+        {
+            reason = Text(reason[1..echoEnd]) + reason[(echoEnd + 1)..];
+        }
+
+        return OneLine(reason.Length <= 4 * MaxShown ? reason : reason[..(4 * MaxShown)] + "...");
+    }
+
     /// <summary>A whole message on one line: control characters escaped (a safety net under every error).</summary>
     public static string OneLine(string message)
     {
