@@ -6,6 +6,9 @@ namespace LeadScoring.Cli;
 /// </summary>
 internal sealed class OutputFile : IDisposable
 {
+    // Temporary files not yet moved into place, for the signal handler (Ctrl+C, SIGTERM) to delete.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Uncommitted = new(StringComparer.Ordinal);
+
     private readonly string _path;
     private readonly string _temporaryPath;
     private FileStream? _stream;
@@ -19,6 +22,7 @@ internal sealed class OutputFile : IDisposable
         try
         {
             _stream = new FileStream(_temporaryPath, FileMode.CreateNew, FileAccess.Write);
+            Uncommitted.TryAdd(_temporaryPath, 0);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -40,6 +44,23 @@ internal sealed class OutputFile : IDisposable
         _stream = null;
         File.Move(_temporaryPath, _path, overwrite: true);
         _committed = true;
+        Uncommitted.TryRemove(_temporaryPath, out _);
+    }
+
+    /// <summary>Deletes every temporary file not yet moved into place: the process is being stopped.</summary>
+    public static void DeleteUncommitted()
+    {
+        foreach (string path in Uncommitted.Keys)
+        {
+            try
+            {
+                File.Delete(path); // Unix deletes a file still open for writing; elsewhere this is best effort
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Best effort while stopping.
+            }
+        }
     }
 
     public void Dispose()
@@ -50,5 +71,7 @@ internal sealed class OutputFile : IDisposable
         {
             File.Delete(_temporaryPath);
         }
+
+        Uncommitted.TryRemove(_temporaryPath, out _);
     }
 }
