@@ -20,18 +20,22 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
 
     private readonly RuleSetDefinition _definition;
     private readonly CompiledRuleSet _compiled;
-    private readonly byte[] _canonicalJson;
+    private byte[]? _canonicalJson; // written on first use: loading a large rule set need not pay for it
 
     private ScoringModel(RuleSetDefinition definition, ReadOnlyMemory<byte>? source)
     {
         _definition = definition;
         _compiled = new CompiledRuleSet(definition);
-        _canonicalJson = RuleSetJson.ToUtf8(definition);
-        SourceJson = source ?? _canonicalJson;
+        _source = source;
     }
 
+    private readonly ReadOnlyMemory<byte>? _source;
+
     /// <summary>The rule set as it was loaded (JSON text as given, or the canonical JSON of a fluent rule set).</summary>
-    internal ReadOnlyMemory<byte> SourceJson { get; }
+    internal ReadOnlyMemory<byte> SourceJson => _source ?? CanonicalJson;
+
+    /// <summary>The canonical JSON (indented), written once on first use; every thread sees the same bytes.</summary>
+    private byte[] CanonicalJson => _canonicalJson ?? Interlocked.CompareExchange(ref _canonicalJson, RuleSetJson.ToUtf8(_definition), null) ?? _canonicalJson!;
 
     internal RuleSetDefinition Definition => _definition;
 
@@ -232,7 +236,7 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
 
     /// <summary>The rule set as JSON (indented); loading it gives an equal model.</summary>
     /// <returns>The rule-set JSON.</returns>
-    public string ToJson() => Encoding.UTF8.GetString(_canonicalJson);
+    public string ToJson() => Encoding.UTF8.GetString(CanonicalJson);
 
     /// <summary>Writes the rule set as JSON (UTF-8, indented).</summary>
     /// <param name="destination">The stream to write to.</param>
@@ -240,14 +244,14 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
     public void WriteJson(Stream destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        destination.Write(_canonicalJson);
+        destination.Write(CanonicalJson);
     }
 
     /// <summary>Two models are equal when they hold the same rule set (the same canonical JSON).</summary>
     /// <param name="other">The other model.</param>
     /// <returns>Whether they hold the same rule set.</returns>
     public bool Equals(ScoringModel? other) =>
-        other is not null && (ReferenceEquals(this, other) || _canonicalJson.AsSpan().SequenceEqual(other._canonicalJson));
+        other is not null && (ReferenceEquals(this, other) || CanonicalJson.AsSpan().SequenceEqual(other.CanonicalJson));
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as ScoringModel);
@@ -256,7 +260,7 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
     public override int GetHashCode()
     {
         var hash = new HashCode();
-        hash.AddBytes(_canonicalJson);
+        hash.AddBytes(CanonicalJson);
         return hash.ToHashCode();
     }
 

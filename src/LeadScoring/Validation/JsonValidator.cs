@@ -36,16 +36,27 @@ internal sealed class JsonValidator
             return null;
         }
 
-        var props = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var props = new Dictionary<string, JsonElement>(element.GetPropertyCount(), StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
-            if (Array.IndexOf(allowed, property.Name) < 0)
+            // Matched as UTF-8 against the allowed names, so that a valid property allocates no name string.
+            string? name = null;
+            foreach (string candidate in allowed)
+            {
+                if (property.NameEquals(candidate))
+                {
+                    name = candidate;
+                    break;
+                }
+            }
+
+            if (name is null)
             {
                 Error(JsonPath.Child(path, property.Name), $"unknown property {Quoted.Text(property.Name)}{Suggestions.DidYouMean(property.Name, allowed)}; expected one of: {string.Join(", ", allowed)}");
             }
-            else if (!props.TryAdd(property.Name, property.Value))
+            else if (!props.TryAdd(name, property.Value))
             {
-                Error(JsonPath.Child(path, property.Name), $"duplicate property {Quoted.Text(property.Name)}");
+                Error(JsonPath.Child(path, name), $"duplicate property {Quoted.Text(name)}");
             }
         }
 
