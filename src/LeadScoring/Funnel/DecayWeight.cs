@@ -10,6 +10,9 @@ internal sealed class DecayWeight
 {
     private readonly Mode _mode;
     private readonly double _days;
+
+    // -ln 2 / H: the half-life weight as one exp, about three times cheaper than pow per activity.
+    private readonly double _rate;
     private readonly bool[] _decays;
 
     public DecayWeight(DecayDefinition? decay)
@@ -20,6 +23,7 @@ internal sealed class DecayWeight
             { ExpireAfterDays: { } e } => (Mode.Expire, e),
             _ => (Mode.None, 0),
         };
+        _rate = _mode == Mode.HalfLife ? -Math.Log(2) / _days : 0;
         _decays = new bool[ScoreCategories.Count];
         if (decay is not null)
         {
@@ -42,9 +46,9 @@ internal sealed class DecayWeight
 
     public double Of(double ageDays) => _mode switch
     {
-        // The formula as the format states it (not exp(-age ln2 / H)): the same libm pow a reference
-        // implementation calls, so results agree to the last bit where they can.
-        Mode.HalfLife => Math.Pow(0.5, ageDays / _days),
+        // exp(-age ln2 / H) = 0.5^(age/H). SPEC 3.3 allows any formula within 1e-12 relative error: the rounding of
+        // -ln2/H and of the product is amplified by |x| <= 745 (beyond, both underflow to 0), so at most ~2e-13.
+        Mode.HalfLife => Math.Exp(ageDays * _rate),
         Mode.Expire => ageDays <= _days ? 1 : 0,
         Mode.None => 1,
     };

@@ -157,4 +157,24 @@ public sealed class ActivityAndDecayTests
             """ "inactivity": { "afterDays": 0, "everyDays": 1, "points": -5 } """));
         Assert.Equal(0, model.Score(new Lead("L"), TestRuleSets.AsOf).Decay);
     }
+
+    [Fact]
+    public void The_half_life_weight_is_within_the_specs_relative_error_of_pow_everywhere()
+    {
+        var random = new Random(3);
+        double worst = 0;
+        for (int i = 0; i < 200_000; i++)
+        {
+            double halfLife = Math.Exp(random.NextDouble() * Math.Log(36_500)); // 1 .. 36,500 days, log-uniform
+            double age = random.Next(4) == 0 ? random.NextDouble() * 36_500 : random.NextDouble() * halfLife * 60;
+            double expected = Math.Pow(0.5, age / halfLife);
+            double actual = new LeadScoring.Funnel.DecayWeight(new LeadScoring.Funnel.DecayDefinition(halfLife, null, null)).Of(age);
+            if (expected > 1e-300) // subnormal weights keep too few bits for a relative error to mean anything
+            {
+                worst = Math.Max(worst, Math.Abs(actual - expected) / expected);
+            }
+        }
+
+        Assert.True(worst < 1e-12, $"worst relative error {worst}");
+    }
 }
