@@ -12,6 +12,9 @@ internal sealed class JsonLinesReader(Stream stream)
     private bool _endOfStream;
     private bool _started;
 
+    /// <summary>Whether the next <see cref="TryReadLine"/> can answer without reading the stream (a whole line, or the end, is buffered).</summary>
+    public bool HasBufferedLine => _endOfStream || _buffer.AsSpan(_start, _end - _start).Contains((byte)'\n');
+
     /// <summary>The next line without its line break; valid until the next call.</summary>
     public bool TryReadLine(out ReadOnlySpan<byte> line)
     {

@@ -1,17 +1,13 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace LeadScoring.Cli;
 
 /// <summary>
 /// <c>leadscore score --rules RULES.json [--input LEADS.jsonl] [--output OUT.jsonl] [--as-of ISO-8601] [--explain] [--since ISO-8601]</c>:
-/// one output line per lead, same order, streaming.
+/// one output line per lead, same order, streaming, scored on every core (<see cref="ScorePipeline"/>).
 /// </summary>
 internal static class ScoreCommand
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static int Run(ReadOnlySpan<string> args, Stream standardInput, Stream standardOutput, TextWriter error, TimeProvider clock)
     {
         var arguments = Arguments.Parse(args, valued: ["--rules", "--input", "--output", "--as-of", "--since"], flags: ["--explain"]);
@@ -36,48 +32,20 @@ internal static class ScoreCommand
         }
 
         using var input = inputPath is null ? standardInput : Options.OpenInput(inputPath);
-        var leads = new LeadLines(input, inputPath ?? "<stdin>", error);
+        var pipeline = new ScorePipeline(model, asOf, since, explain, inputPath ?? "<stdin>");
         using var file = outputPath is null ? null : OutputFile.Create(outputPath);
+        int errors;
         using (var output = new BufferedStream(file?.Stream ?? standardOutput, 64 * 1024))
         {
-            ScoreAll(model, asOf, since, explain, leads, output, writeAfterError: file is null);
+            errors = pipeline.Run(new JsonLinesReader(input), output, error);
         }
 
-        if (leads.Errors > 0)
+        if (errors > 0)
         {
             return ExitCode.Invalid; // the output file, if any, is deleted: written whole or not at all
         }
 
         file?.Commit();
         return ExitCode.Success;
-    }
-
-    private static void ScoreAll(ScoringModel model, DateTimeOffset asOf, DateTimeOffset? since, bool explain, LeadLines leads, Stream output, bool writeAfterError)
-    {
-        using var writer = new Utf8JsonWriter(output, WriterOptions);
-        while (leads.Next() is { } lead)
-        {
-            if (leads.Errors > 0 && !writeAfterError)
-            {
-                continue; // keep validating to report every bad lead, but nothing will be written
-            }
-
-            if (since is { } earlier)
-            {
-                LeadScoreJson.WriteResult(writer, lead.Id, model.ExplainChange(lead, earlier, asOf), explain ? model.Explain(lead, asOf) : null);
-            }
-            else if (explain)
-            {
-                LeadScoreJson.WriteResult(writer, lead.Id, model.Explain(lead, asOf));
-            }
-            else
-            {
-                LeadScoreJson.WriteResult(writer, lead.Id, model.Score(lead, asOf));
-            }
-
-            writer.Flush();
-            writer.Reset();
-            output.WriteByte((byte)'\n');
-        }
     }
 }

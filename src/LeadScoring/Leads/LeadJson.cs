@@ -320,10 +320,9 @@ public static class LeadJson
 
         for (int index = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
         {
-            string path = $"$.activities[{index}]";
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                return $"{path}: expected an activity object, got {Describe(ref reader)}";
+                return $"{ActivityPath(index)}: expected an activity object, got {Describe(ref reader)}";
             }
 
             string? type = null, tag = null;
@@ -336,7 +335,7 @@ public static class LeadJson
                     reader.Read();
                     if (type is not null || reader.TokenType != JsonTokenType.String || reader.ValueSpan.IsEmpty)
                     {
-                        return type is not null ? $"{path}.type: duplicate property 'type'" : $"{path}.type: expected a non-empty string, got {Describe(ref reader)}";
+                        return type is not null ? $"{ActivityPath(index)}.type: duplicate property 'type'" : $"{ActivityPath(index)}.type: expected a non-empty string, got {Describe(ref reader)}";
                     }
 
                     type = reader.GetString();
@@ -346,12 +345,12 @@ public static class LeadJson
                     reader.Read();
                     if (at is not null)
                     {
-                        return $"{path}.at: duplicate property 'at'";
+                        return $"{ActivityPath(index)}.at: duplicate property 'at'";
                     }
 
                     if (ReadTimestamp(ref reader, out var parsed) is { } error)
                     {
-                        return $"{path}.at: {error}";
+                        return $"{ActivityPath(index)}.at: {error}";
                     }
 
                     at = parsed;
@@ -361,13 +360,13 @@ public static class LeadJson
                     reader.Read();
                     if (seenTag)
                     {
-                        return $"{path}.tag: duplicate property 'tag'";
+                        return $"{ActivityPath(index)}.tag: duplicate property 'tag'";
                     }
 
                     seenTag = true;
                     if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null))
                     {
-                        return $"{path}.tag: expected a string, got {Describe(ref reader)}";
+                        return $"{ActivityPath(index)}.tag: expected a string, got {Describe(ref reader)}";
                     }
 
                     tag = reader.GetString();
@@ -375,18 +374,18 @@ public static class LeadJson
                 else
                 {
                     string name = reader.GetString()!;
-                    return $"{JsonPath.Child(path, name)}: unknown property {Quoted.Text(name)}{Suggestions.DidYouMean(name, ["type", "at", "tag"])}; an activity has: type, at, tag";
+                    return $"{JsonPath.Child(ActivityPath(index), name)}: unknown property {Quoted.Text(name)}{Suggestions.DidYouMean(name, ["type", "at", "tag"])}; an activity has: type, at, tag";
                 }
             }
 
             if (type is null)
             {
-                return $"{path}.type: required";
+                return $"{ActivityPath(index)}.type: required";
             }
 
             if (at is null)
             {
-                return $"{path}.at: required";
+                return $"{ActivityPath(index)}.at: required";
             }
 
             lead.AddActivity(type, at.Value, tag);
@@ -394,6 +393,9 @@ public static class LeadJson
 
         return null;
     }
+
+    // Built only when there is an error: a valid activity allocates no path.
+    private static string ActivityPath(int index) => JsonPath.Index("$.activities", index);
 
     private static string Describe(ref Utf8JsonReader reader)
     {
