@@ -52,7 +52,7 @@ internal sealed class Arguments
             }
             else
             {
-                throw new UsageException($"unknown option '{name}'");
+                throw new UsageException($"unknown option {Quoted.Text(name)}{Suggestions.DidYouMean(name, [.. valued, .. flags])}");
             }
 
             if (!result._options.TryAdd(name, value))

@@ -1,49 +1,49 @@
+using System.Reflection;
+
 namespace LeadScoring.Cli;
 
 /// <summary>The <c>leadscore</c> entry point, with its streams passed in so that tests can run it in-process.</summary>
 internal static class CommandLine
 {
-    public const string Usage = """
-        usage:
-          leadscore validate RULES.json
-          leadscore score --rules RULES.json [--input LEADS.jsonl] [--output OUT.jsonl] [--as-of ISO-8601] [--explain] [--since ISO-8601]
-          leadscore calibrate --rules RULES.json [--input LEADS.jsonl] [--output REPORT.json] [--suggest RULES-OUT.json]
-                    [--calibrated RULES-OUT.json] [--lead-time-days D] [--holdout F] [--l2 L] [--points-to-double-odds P]
-          leadscore diff --rules OLD.json --candidate NEW.json [--input LEADS.jsonl] [--as-of ISO-8601] [--output REPORT.json]
-                    [--changes CHANGES.jsonl] [--lead-time-days D] [--fail-if-auc-drops]
-
-        RULES.json may be 'default' for the rule set built into the package.
-        Input and output default to standard input and output (JSON Lines, one lead per line).
-        Exit codes: 0 success, 1 invalid rule set or lead, 2 bad usage, 3 a gate failed (diff --fail-if-auc-drops).
-        """;
+    public static string Usage => CommandHelp.Overview;
 
     public static int Run(string[] args, Stream input, Stream output, TextWriter standardOutput, TextWriter error, TimeProvider clock)
     {
+        string? command = args.FirstOrDefault();
         try
         {
-            switch (args.FirstOrDefault())
+            if (command is "--version")
             {
-                case "validate":
-                    return ValidateCommand.Run(args.AsSpan(1), standardOutput, error);
-                case "score":
-                    return ScoreCommand.Run(args.AsSpan(1), input, output, error, clock);
-                case "calibrate":
-                    return CalibrateCommand.Run(args.AsSpan(1), input, output, error);
-                case "diff":
-                    return DiffCommand.Run(args.AsSpan(1), input, output, error, clock);
-                case "--help" or "-h" or "help":
-                    standardOutput.WriteLine(Usage);
-                    return ExitCode.Success;
-                case null:
-                    throw new UsageException("no command given");
-                default:
-                    throw new UsageException($"unknown command '{args[0]}'");
+                standardOutput.WriteLine($"leadscore {Version(typeof(CommandLine).Assembly)} (LeadScoring {Version(typeof(ScoringModel).Assembly)}, formats version 1.1)");
+                return ExitCode.Success;
             }
+
+            if (command is "--help" or "-h" or "help")
+            {
+                standardOutput.WriteLine(args.Length > 1 ? CommandHelp.For(args[1]) : CommandHelp.Overview);
+                return ExitCode.Success;
+            }
+
+            if (command is not null && CommandHelp.Commands.Contains(command) && args.Skip(1).Any(a => a is "--help" or "-h"))
+            {
+                standardOutput.WriteLine(CommandHelp.For(command));
+                return ExitCode.Success;
+            }
+
+            return command switch
+            {
+                "validate" => ValidateCommand.Run(args.AsSpan(1), standardOutput, error),
+                "score" => ScoreCommand.Run(args.AsSpan(1), input, output, error, clock),
+                "calibrate" => CalibrateCommand.Run(args.AsSpan(1), input, output, error),
+                "diff" => DiffCommand.Run(args.AsSpan(1), input, output, error, clock),
+                null => throw new UsageException("no command given"),
+                _ => throw new UsageException($"unknown command {Quoted.Text(command)}{Suggestions.DidYouMean(command, CommandHelp.Commands)}"),
+            };
         }
         catch (UsageException ex)
         {
             error.WriteLine($"leadscore: {ex.Message}");
-            error.WriteLine(Usage);
+            error.WriteLine(command is not null && CommandHelp.Commands.Contains(command) ? CommandHelp.For(command) : CommandHelp.Overview);
             return ExitCode.Usage;
         }
         finally
@@ -52,4 +52,9 @@ internal static class CommandLine
             standardOutput.Flush();
         }
     }
+
+    private static string Version(Assembly assembly) =>
+        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? assembly.GetName().Version?.ToString()
+        ?? "unknown";
 }

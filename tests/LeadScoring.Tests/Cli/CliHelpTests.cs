@@ -1,0 +1,53 @@
+using LeadScoring.Cli;
+
+namespace LeadScoring.Tests.Cli;
+
+/// <summary>What a person at a terminal gets: help per command, the version, and suggestions for typos.</summary>
+public sealed class CliHelpTests
+{
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = CommandLine.Run(args, new MemoryStream(), new MemoryStream(), output, error, TimeProvider.System);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Theory]
+    [InlineData("score", "--explain")]
+    [InlineData("calibrate", "--points-to-double-odds")]
+    [InlineData("diff", "--fail-if-auc-drops")]
+    [InlineData("validate", "valid (NAME VERSION, N rules)")]
+    public void Each_command_explains_itself_with_help(string command, string mentions)
+    {
+        foreach (var args in new[] { new[] { command, "--help" }, [command, "--rules", "x", "-h"], ["help", command] })
+        {
+            var (exit, output, error) = Run(args);
+            Assert.Equal(0, exit);
+            Assert.Equal("", error);
+            Assert.StartsWith($"usage: leadscore {command}", output, StringComparison.Ordinal);
+            Assert.Contains(mentions, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Version_names_the_tool_the_library_and_the_format()
+    {
+        var (exit, output, _) = Run("--version");
+        Assert.Equal(0, exit);
+        Assert.Matches(@"^leadscore \d+\.\d+\.\d+\S* \(LeadScoring \d+\.\d+\.\d+\S*, formats version 1\.1\)", output);
+    }
+
+    [Theory]
+    [InlineData(new[] { "scroe" }, "unknown command 'scroe' (did you mean 'score'?)")]
+    [InlineData(new[] { "calibrate", "--rules", "default", "--hold-out", "0.2" }, "unknown option '--hold-out' (did you mean '--holdout'?)")]
+    [InlineData(new[] { "score", "--rules", "default", "--explian" }, "unknown option '--explian' (did you mean '--explain'?)")]
+    public void Typos_get_a_suggestion_and_the_commands_usage(string[] args, string message)
+    {
+        var (exit, _, error) = Run(args);
+        Assert.Equal(2, exit);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.Contains("usage:", error, StringComparison.Ordinal);
+        Assert.Contains("leadscore " + (args[0] == "scroe" ? "validate" : args[0]), error, StringComparison.Ordinal);
+    }
+}
