@@ -2,8 +2,9 @@ namespace LeadScoring.Hosting;
 
 /// <summary>
 /// Where a host's rule set comes from. Set at most one of <see cref="RuleSetPath"/>, <see cref="RuleSetJson"/>
-/// and <see cref="BuiltInRuleSet"/>; with none, the built-in <c>default</c> rule set is used. Bind it from a
-/// configuration section (<c>"LeadScoring": { "RuleSetPath": "rules.json" }</c>) or set it in code.
+/// and <see cref="BuiltInRuleSet"/>; set in code with none, the built-in <c>default</c> rule set is used. Bind it from
+/// a configuration section (<c>"LeadScoring": { "RuleSetPath": "rules.json" }</c>) or set it in code; bound from
+/// configuration, unknown keys, bad values and a section that names no rule set are start-up errors.
 /// </summary>
 public sealed class LeadScoringOptions
 {
@@ -26,4 +27,7 @@ public sealed class LeadScoringOptions
 
     /// <summary>How long to wait after a file change before reloading, so that a burst of writes loads once (default 100 ms).</summary>
     public TimeSpan ReloadDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>What was wrong in the configuration these options were bound from (unknown keys, bad values, no source).</summary>
+    internal List<string> ConfigurationProblems { get; } = [];
 }

@@ -10,6 +10,11 @@ internal static class RuleSetLoader
     /// <summary>The problem with the options themselves (before any rule set is read), or null.</summary>
     public static string? CheckSources(LeadScoringOptions options)
     {
+        if (options.ConfigurationProblems.Count > 0)
+        {
+            return string.Join("; ", options.ConfigurationProblems);
+        }
+
         int given = (string.IsNullOrWhiteSpace(options.RuleSetPath) ? 0 : 1)
             + (string.IsNullOrWhiteSpace(options.RuleSetJson) ? 0 : 1)
             + (string.IsNullOrWhiteSpace(options.BuiltInRuleSet) ? 0 : 1);

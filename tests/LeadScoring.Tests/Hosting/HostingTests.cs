@@ -167,9 +167,50 @@ public sealed class HostingTests : IDisposable
     [Fact]
     public void Configuration_with_a_bad_flag_is_reported()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["WatchRuleSetFile"] = "sometimes" }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["WatchRuleSetFile"] = "sometimes", ["BuiltInRuleSet"] = "default" }).Build();
         using var provider = new ServiceCollection().AddLeadScoring(configuration).BuildServiceProvider();
-        var ex = Assert.Throws<FormatException>(() => provider.GetRequiredService<ILeadScorer>());
-        Assert.Contains("WatchRuleSetFile", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ILeadScorer>());
+        Assert.Contains("WatchRuleSetFile must be true or false, got 'sometimes'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mistyped_key_is_reported_with_a_suggestion_instead_of_serving_the_built_in_rule_set()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["LeadScoring:RuleSetFile"] = "rules.json" }).Build();
+        using var provider = new ServiceCollection().AddLeadScoring(configuration.GetSection("LeadScoring")).BuildServiceProvider();
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ILeadScorer>());
+        Assert.Contains("configuration section 'LeadScoring': unknown key 'RuleSetFile' (did you mean 'RuleSetPath'?)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("names no rule set", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_section_is_reported_and_the_built_in_rule_set_must_be_asked_for_by_name()
+    {
+        var empty = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Other:Key"] = "x" }).Build();
+        using (var provider = new ServiceCollection().AddLeadScoring(empty.GetSection("LeadScoring")).BuildServiceProvider())
+        {
+            var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ILeadScorer>());
+            Assert.Contains("configuration section 'LeadScoring' is missing or empty", ex.Message, StringComparison.Ordinal);
+        }
+
+        var explicitDefault = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["LeadScoring:BuiltInRuleSet"] = "default" }).Build();
+        using (var provider = new ServiceCollection().AddLeadScoring(explicitDefault.GetSection("LeadScoring")).BuildServiceProvider())
+        {
+            Assert.Equal(ScoringModel.Default, provider.GetRequiredService<ILeadScorer>().Model);
+        }
+    }
+
+    [Fact]
+    public void A_typo_added_by_a_configuration_reload_is_reported_and_the_last_good_rule_set_keeps_serving()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["LeadScoring:RuleSetJson"] = RuleSet(RuleA, "1") }).Build();
+        using var provider = new ServiceCollection().AddLeadScoring(configuration.GetSection("LeadScoring")).BuildServiceProvider();
+        var scorer = provider.GetRequiredService<ILeadScorer>();
+        Assert.Equal("1", scorer.Status.RuleSetVersion);
+
+        configuration["LeadScoring:RelaodDelay"] = "00:00:01";
+        configuration.Reload();
+        Eventually(() => scorer.Status.LastError?.Contains("unknown key 'RelaodDelay' (did you mean 'ReloadDelay'?)", StringComparison.Ordinal) == true, "the reported typo");
+        Assert.Equal(10, scorer.Score(new Lead("L"), TestRuleSets.AsOf).Score);
     }
 }
