@@ -13,7 +13,10 @@ public sealed class LeadScoringOptions
     {
     }
 
-    /// <summary>A rule-set JSON file (relative paths resolve against the current directory). Reloaded when it changes, unless <see cref="WatchRuleSetFile"/> is false.</summary>
+    /// <summary>
+    /// A rule-set JSON file: a relative path resolves against the host's content root (without a host, the current
+    /// directory). Reloaded when it changes, unless <see cref="WatchRuleSetFile"/> is false.
+    /// </summary>
     public string? RuleSetPath { get; set; }
 
     /// <summary>The rule set itself, as JSON (for example inline in configuration). Reloaded when the configuration changes.</summary>

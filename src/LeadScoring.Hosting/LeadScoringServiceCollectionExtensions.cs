@@ -79,6 +79,8 @@ public static class LeadScoringServiceCollectionExtensions
         registry.Add(name);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LeadScoringOptions>, LeadScoringOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<LeadScoringOptions>, ContentRootPaths>());
+        services.AddKeyedSingleton<ILeadScorer>(name, (sp, _) => sp.GetRequiredService<ILeadScorerProvider>().GetScorer(name));
         services.TryAddSingleton<ILeadScorerProvider, LeadScorerProvider>();
         services.TryAddSingleton(sp => sp.GetRequiredService<ILeadScorerProvider>().GetScorer(Options.DefaultName));
         return services.AddOptions<LeadScoringOptions>(name).ValidateOnStart();

@@ -31,6 +31,7 @@ internal sealed partial class ReloadingLeadScorer : ILeadScorer, IDisposable
         _options = monitor.Get(name); // validated: a broken rule set throws OptionsValidationException here
         var model = RuleSetLoader.Load(_options); // throws for a broken rule set when nothing validated the options first
         _current = new Snapshot(model, new RuleSetStatus(name, RuleSetLoader.Describe(_options), model.Name, model.Version, time.GetUtcNow(), reloads: 0, lastError: null, lastErrorAt: null));
+        LogLoaded(_logger, DisplayName(name), RuleSetLoader.Describe(_options), model.Name, model.Version);
         _debounce = time.CreateTimer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         Watch(_options);
         _optionsSubscription = monitor.OnChange((_, changed) =>
@@ -70,9 +71,10 @@ internal sealed partial class ReloadingLeadScorer : ILeadScorer, IDisposable
                 return;
             }
 
+            LeadScoringOptions changed;
             try
             {
-                _options = _monitor.Get(_name);
+                changed = _monitor.Get(_name);
             }
             catch (OptionsValidationException ex)
             {
@@ -80,6 +82,12 @@ internal sealed partial class ReloadingLeadScorer : ILeadScorer, IDisposable
                 return;
             }
 
+            if (SameSource(_options, changed))
+            {
+                return; // a configuration change elsewhere (another rule set's section, logging levels): nothing to reload
+            }
+
+            _options = changed;
             Watch(_options);
             Reload();
         }
@@ -104,16 +112,23 @@ internal sealed partial class ReloadingLeadScorer : ILeadScorer, IDisposable
 
             var status = _current.Status.Reloaded(source, model, _time.GetUtcNow());
             Volatile.Write(ref _current, new Snapshot(model, status)); // the swap: readers see the old or the new snapshot
-            LogReloaded(_logger, _name, source, model.Name, model.Version);
+            LogReloaded(_logger, DisplayName(_name), source, model.Name, model.Version);
         }
     }
 
     private void Fail(string source, string errors)
     {
         var snapshot = _current;
-        LogReloadFailed(_logger, _name, source, snapshot.Model.Name, snapshot.Model.Version, errors); // logged before the status shows it
+        LogReloadFailed(_logger, DisplayName(_name), source, snapshot.Model.Name, snapshot.Model.Version, errors); // logged before the status shows it
         Volatile.Write(ref _current, snapshot with { Status = snapshot.Status.Failed(errors, _time.GetUtcNow()) });
     }
+
+    private static string DisplayName(string name) => name.Length == 0 ? "(default)" : name;
+
+    private static bool SameSource(LeadScoringOptions a, LeadScoringOptions b) =>
+        a.RuleSetPath == b.RuleSetPath && a.RuleSetJson == b.RuleSetJson && a.BuiltInRuleSet == b.BuiltInRuleSet
+        && a.WatchRuleSetFile == b.WatchRuleSetFile && a.ReloadDelay == b.ReloadDelay
+        && a.ConfigurationProblems.SequenceEqual(b.ConfigurationProblems);
 
     private void Watch(LeadScoringOptions options)
     {
@@ -137,6 +152,9 @@ internal sealed partial class ReloadingLeadScorer : ILeadScorer, IDisposable
         watcher.EnableRaisingEvents = true;
         _watcher = watcher;
     }
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Lead-scoring rule set {Name} loaded from {Source}: {RuleSetName} {RuleSetVersion}")]
+    private static partial void LogLoaded(ILogger logger, string name, string source, string? ruleSetName, string? ruleSetVersion);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Lead-scoring rule set '{Name}' reloaded from {Source}: {RuleSetName} {RuleSetVersion}")]
     private static partial void LogReloaded(ILogger logger, string name, string source, string? ruleSetName, string? ruleSetVersion);

@@ -3,8 +3,9 @@ namespace LeadScoring.Hosting;
 /// <summary>What a host's scorer is serving, and how its last reload went. Immutable: a reload publishes a new status.</summary>
 public sealed class RuleSetStatus
 {
-    internal RuleSetStatus(string name, string source, string? ruleSetName, string? ruleSetVersion, DateTimeOffset loadedAt, int reloads, string? lastError, DateTimeOffset? lastErrorAt)
+    internal RuleSetStatus(string name, string source, string? ruleSetName, string? ruleSetVersion, DateTimeOffset loadedAt, int reloads, string? lastError, DateTimeOffset? lastErrorAt, int failedReloads = 0)
     {
+        FailedReloads = failedReloads;
         Name = name;
         Source = source;
         RuleSetName = ruleSetName;
@@ -33,19 +34,22 @@ public sealed class RuleSetStatus
     /// <summary>How many times a new rule set has been swapped in since start-up.</summary>
     public int Reloads { get; }
 
-    /// <summary>The last failed reload's problems (the last good rule set kept serving), or null.</summary>
+    /// <summary>How many reloads have failed since start-up (each kept the last good rule set serving).</summary>
+    public int FailedReloads { get; }
+
+    /// <summary>The problems of the last reload if it failed (the last good rule set kept serving); null once a reload succeeds.</summary>
     public string? LastError { get; }
 
-    /// <summary>When that reload failed, or null.</summary>
+    /// <summary>When that reload failed; null once a reload succeeds.</summary>
     public DateTimeOffset? LastErrorAt { get; }
 
     /// <summary>The status after a new rule set was swapped in.</summary>
     internal RuleSetStatus Reloaded(string source, ScoringModel model, DateTimeOffset at) =>
-        new(Name, source, model.Name, model.Version, at, Reloads + 1, LastError, LastErrorAt);
+        new(Name, source, model.Name, model.Version, at, Reloads + 1, lastError: null, lastErrorAt: null, FailedReloads);
 
     /// <summary>The status after a reload failed (the same rule set still serving).</summary>
     internal RuleSetStatus Failed(string errors, DateTimeOffset at) =>
-        new(Name, Source, RuleSetName, RuleSetVersion, LoadedAt, Reloads, errors, at);
+        new(Name, Source, RuleSetName, RuleSetVersion, LoadedAt, Reloads, errors, at, FailedReloads + 1);
 
     /// <summary>For example <c>'' from rules.json: b2b 1.2.0, 3 reloads</c>.</summary>
     /// <returns>A one-line summary.</returns>

@@ -108,10 +108,7 @@ public sealed class HostingTests : IDisposable
     {
         string path = WriteRules(RuleSet(RuleA, "1"));
         var logs = new ListLoggerProvider();
-        using var provider = new ServiceCollection()
-            .AddLogging(b => b.AddProvider(logs))
-            .AddLeadScoring(o => (o.RuleSetPath, o.ReloadDelay) = (path, TimeSpan.FromMilliseconds(20)))
-            .BuildServiceProvider();
+        using var provider = WatchingFile(path, logs);
         var scorer = provider.GetRequiredService<ILeadScorer>();
         Assert.Equal("1", scorer.Status.RuleSetVersion);
 
@@ -212,5 +209,94 @@ public sealed class HostingTests : IDisposable
         configuration.Reload();
         Eventually(() => scorer.Status.LastError?.Contains("unknown key 'RelaodDelay' (did you mean 'ReloadDelay'?)", StringComparison.Ordinal) == true, "the reported typo");
         Assert.Equal(10, scorer.Score(new Lead("L"), TestRuleSets.AsOf).Score);
+    }
+
+    [Fact]
+    public void Status_clears_the_error_after_a_good_reload_and_counts_failures_and_the_first_load_is_logged()
+    {
+        string path = WriteRules(RuleSet(RuleA, "1"));
+        var logs = new ListLoggerProvider();
+        using var provider = WatchingFile(path, logs);
+        var scorer = provider.GetRequiredService<ILeadScorer>();
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Information && e.Message.Contains($"rule set (default) loaded from {path}", StringComparison.Ordinal));
+
+        File.WriteAllText(path, "{ broken");
+        Eventually(() => scorer.Status.LastError is not null, "the failed reload");
+        Assert.Equal(1, scorer.Status.FailedReloads);
+
+        File.WriteAllText(path, RuleSet(RuleB, "2"));
+        Eventually(() => scorer.Status.RuleSetVersion == "2", "version 2");
+        Assert.Null(scorer.Status.LastError);
+        Assert.Null(scorer.Status.LastErrorAt);
+        Assert.Equal(1, scorer.Status.FailedReloads);
+    }
+
+    [Fact]
+    public void Named_rule_sets_are_keyed_services_and_try_get_scorer_never_throws()
+    {
+        string path = WriteRules(RuleSet(RuleA, "1"));
+        using var provider = new ServiceCollection()
+            .AddLeadScoring("smb", o => o.RuleSetPath = path)
+            .AddLeadScoring("broken", o => o.RuleSetJson = "{ nope")
+            .BuildServiceProvider();
+        Assert.Equal("1", provider.GetRequiredKeyedService<ILeadScorer>("smb").Status.RuleSetVersion);
+        var scorers = provider.GetRequiredService<ILeadScorerProvider>();
+        Assert.True(scorers.TryGetScorer("smb", out var smb));
+        Assert.Same(provider.GetRequiredKeyedService<ILeadScorer>("smb"), smb);
+        Assert.False(scorers.TryGetScorer("broken", out var broken));
+        Assert.Null(broken);
+        Assert.False(scorers.TryGetScorer("unregistered", out _));
+    }
+
+    [Fact]
+    public void A_relative_rule_set_path_resolves_against_the_content_root()
+    {
+        WriteRules(RuleSet(RuleA, "root"), "relative.json");
+        using var provider = new ServiceCollection()
+            .AddSingleton<IHostEnvironment>(new Environment(_directory))
+            .AddLeadScoring(o => o.RuleSetPath = "relative.json")
+            .BuildServiceProvider();
+        var scorer = provider.GetRequiredService<ILeadScorer>();
+        Assert.Equal("root", scorer.Status.RuleSetVersion);
+        Assert.Equal(Path.Combine(_directory, "relative.json"), scorer.Status.Source);
+    }
+
+    [Fact]
+    public void A_configuration_change_to_another_rule_set_does_not_reload_this_one()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["A:RuleSetJson"] = RuleSet(RuleA, "1"),
+            ["B:RuleSetJson"] = RuleSet(RuleB, "1"),
+        }).Build();
+        using var provider = new ServiceCollection()
+            .AddLeadScoring("a", configuration.GetSection("A"))
+            .AddLeadScoring("b", configuration.GetSection("B"))
+            .BuildServiceProvider();
+        var scorers = provider.GetRequiredService<ILeadScorerProvider>();
+        var a = scorers.GetScorer("a");
+        var b = scorers.GetScorer("b");
+
+        configuration["B:RuleSetJson"] = RuleSet(RuleB, "2");
+        configuration.Reload();
+        Eventually(() => b.Status.RuleSetVersion == "2", "b version 2");
+        Assert.Equal(0, a.Status.Reloads);
+    }
+
+    /// <summary>A container whose default scorer watches <paramref name="path"/> (reload delay 20 ms), logging to <paramref name="logs"/>.</summary>
+    private static ServiceProvider WatchingFile(string path, ListLoggerProvider logs) => new ServiceCollection()
+        .AddLogging(b => b.AddProvider(logs))
+        .AddLeadScoring(o => (o.RuleSetPath, o.ReloadDelay) = (path, TimeSpan.FromMilliseconds(20)))
+        .BuildServiceProvider();
+
+    private sealed class Environment(string root) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Test";
+
+        public string ApplicationName { get; set; } = "tests";
+
+        public string ContentRootPath { get; set; } = root;
+
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
     }
 }
