@@ -8,7 +8,7 @@ internal static class CommandHelp
     public const string Overview = """
         usage:
           leadscore validate RULES.json
-          leadscore score --rules RULES.json [--input LEADS.jsonl] [--output OUT.jsonl] [--as-of ISO-8601] [--explain] [--since ISO-8601]
+          leadscore score --rules RULES.json [--input LEADS.jsonl] [--output OUT.jsonl] [--as-of ISO-8601] [--explain] [--since ISO-8601] [--format json|text]
           leadscore calibrate --rules RULES.json [--input LEADS.jsonl] [--output REPORT.json] [--suggest RULES-OUT.json]
                     [--calibrated RULES-OUT.json] [--lead-time-days D] [--holdout F] [--l2 L] [--points-to-double-odds P]
           leadscore diff --rules OLD.json --candidate NEW.json [--input LEADS.jsonl] [--as-of ISO-8601] [--output REPORT.json]
@@ -31,7 +31,7 @@ internal static class CommandHelp
             or prints FILE: valid (NAME VERSION, N rules) (exit 0).
             """,
         "score" => """
-            usage: leadscore score --rules RULES.json [--input LEADS.jsonl] [--output OUT.jsonl] [--as-of ISO-8601] [--explain] [--since ISO-8601]
+            usage: leadscore score --rules RULES.json [--input LEADS.jsonl] [--output OUT.jsonl] [--as-of ISO-8601] [--explain] [--since ISO-8601] [--format json|text]
 
             Scores each lead (one JSON object per line) and writes one result line per lead, in input order.
               --rules RULES.json   the rule set, or 'default' for the built-in one
@@ -40,6 +40,8 @@ internal static class CommandHelp
               --as-of INSTANT      the instant to score at, ISO 8601 (default: now, printed on standard error)
               --explain            add each rule's non-zero contribution ("rules")
               --since INSTANT      add the score at that earlier instant ("since") and every contribution that moved ("changes")
+              --format text        a readable table per lead instead of JSON: each contribution with its rule's
+                                   description, disqualifiers, what the next stage still needs
             """,
         "calibrate" => """
             usage: leadscore calibrate --rules RULES.json [--input LEADS.jsonl] [--output REPORT.json] [--suggest RULES-OUT.json]

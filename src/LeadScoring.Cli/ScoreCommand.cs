@@ -3,14 +3,14 @@ using System.Globalization;
 namespace LeadScoring.Cli;
 
 /// <summary>
-/// <c>leadscore score --rules RULES.json [--input LEADS.jsonl] [--output OUT.jsonl] [--as-of ISO-8601] [--explain] [--since ISO-8601]</c>:
+/// <c>leadscore score --rules RULES.json [--input LEADS.jsonl] [--output OUT.jsonl] [--as-of ISO-8601] [--explain] [--since ISO-8601] [--format json|text]</c>:
 /// one output line per lead, same order, streaming, scored on every core (<see cref="ScorePipeline"/>).
 /// </summary>
 internal static class ScoreCommand
 {
     public static int Run(ReadOnlySpan<string> args, Stream standardInput, Stream standardOutput, TextWriter error, TimeProvider clock)
     {
-        var arguments = Arguments.Parse(args, valued: ["--rules", "--input", "--output", "--as-of", "--since"], flags: ["--explain"]);
+        var arguments = Arguments.Parse(args, valued: ["--rules", "--input", "--output", "--as-of", "--since", "--format"], flags: ["--explain"]);
         arguments.RejectPositional();
         string rulesPath = arguments.Value("--rules") ?? throw new UsageException("score needs --rules RULES.json (or --rules default)");
         DateTimeOffset? since = Options.Instant(arguments, "--since");
@@ -18,6 +18,12 @@ internal static class ScoreCommand
         string? inputPath = Options.Path(arguments, "--input");
         string? outputPath = Options.Path(arguments, "--output");
         bool explain = arguments.Flag("--explain");
+        bool text = arguments.Value("--format") switch
+        {
+            null or "json" => false,
+            "text" => true,
+            { } other => throw new UsageException($"--format: expected json or text, got {LeadScoring.Validation.Quoted.Text(other)}"),
+        };
 
         var model = RuleSetArgument.Load(rulesPath, error);
         if (model is null)
@@ -32,7 +38,7 @@ internal static class ScoreCommand
         }
 
         using var input = inputPath is null ? standardInput : Options.OpenInput(inputPath);
-        var pipeline = new ScorePipeline(model, asOf, since, explain, inputPath ?? "<stdin>");
+        var pipeline = new ScorePipeline(model, asOf, since, explain, text ? new TextResult(model) : null, inputPath ?? "<stdin>");
         using var file = outputPath is null ? null : OutputFile.Create(outputPath);
         int errors;
         using (var output = new BufferedStream(file?.Stream ?? standardOutput, 64 * 1024))

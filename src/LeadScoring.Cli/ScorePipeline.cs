@@ -11,7 +11,7 @@ namespace LeadScoring.Cli;
 /// a writer writes finished batches in order. At most <see cref="MaxInFlight"/> batches are in flight, so memory stays
 /// flat however large the input (a batch holds at most ~1 MB of input and its output).
 /// </summary>
-internal sealed class ScorePipeline(ScoringModel model, DateTimeOffset asOf, DateTimeOffset? since, bool explain, string inputName)
+internal sealed class ScorePipeline(ScoringModel model, DateTimeOffset asOf, DateTimeOffset? since, bool explain, TextResult? text, string inputName)
 {
     private const int BatchBytes = 1 << 20;
     private const int BatchLines = 4096;
@@ -96,6 +96,13 @@ internal sealed class ScorePipeline(ScoringModel model, DateTimeOffset asOf, Dat
             if (!LeadJson.TryParse(batch.Line(i), lead, out string? problem))
             {
                 result.Errors.Add($"{inputName}:{batch.LineNumber(i)}: {problem}");
+                continue;
+            }
+
+            if (text is not null)
+            {
+                var change = since is { } from ? model.ExplainChange(lead, from, asOf) : null;
+                result.Output.Write(System.Text.Encoding.UTF8.GetBytes(text.Format(lead.Id, model.Explain(lead, asOf), change)));
                 continue;
             }
 

@@ -50,4 +50,28 @@ public sealed class CliHelpTests
         Assert.Contains("usage:", error, StringComparison.Ordinal);
         Assert.Contains("leadscore " + (args[0] == "scroe" ? "validate" : args[0]), error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Text_format_is_a_readable_table_with_descriptions_and_the_next_stage()
+    {
+        var output = new MemoryStream();
+        var error = new StringWriter();
+        string lead = """{"id":"L-1","attributes":{"email":"ann@acme.io","jobTitle":"VP Sales"},"activities":[{"type":"demo_requested","at":"2026-10-30T10:00:00Z"}]}""";
+        int exit = CommandLine.Run(
+            ["score", "--rules", "default", "--as-of", "2026-11-01T00:00:00Z", "--format", "text"],
+            new MemoryStream(System.Text.Encoding.UTF8.GetBytes(lead)), output, TextWriter.Null, error, TimeProvider.System);
+        Assert.True(exit == 0, error.ToString());
+        string text = System.Text.Encoding.UTF8.GetString(output.ToArray());
+        Assert.StartsWith("L-1: score 40 (fit 15, engagement 25), stage MQL, grade C\n", text, StringComparison.Ordinal);
+        Assert.Matches(@"\n  \+25 +hand-raiser +onlineBehaviour +Asked for a demo", text);
+        Assert.Contains("\n  next stage SQL: needs 25 more score, its condition to hold\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_format_is_bad_usage()
+    {
+        var (exit, _, error) = Run("score", "--rules", "default", "--format", "xml");
+        Assert.Equal(2, exit);
+        Assert.Contains("--format: expected json or text, got 'xml'", error, StringComparison.Ordinal);
+    }
 }
