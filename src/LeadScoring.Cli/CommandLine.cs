@@ -7,7 +7,16 @@ internal static class CommandLine
 {
     public static string Usage => CommandHelp.Overview;
 
-    public static int Run(string[] args, Stream input, Stream output, TextWriter standardOutput, TextWriter error, TimeProvider clock)
+    /// <summary>Runs one command line; returns the exit code.</summary>
+    /// <param name="args">The arguments after the program name.</param>
+    /// <param name="input">Standard input (leads).</param>
+    /// <param name="output">Standard output (results and reports).</param>
+    /// <param name="standardOutput">Standard output as text (help, version, validate).</param>
+    /// <param name="error">Standard error (problems, summaries, progress).</param>
+    /// <param name="clock">The clock for the default as-of instant.</param>
+    /// <param name="errorIsTerminal">Whether standard error is a terminal: then long runs show their progress there.</param>
+    /// <returns>The exit code of SPEC section 5.</returns>
+    public static int Run(string[] args, Stream input, Stream output, TextWriter standardOutput, TextWriter error, TimeProvider clock, bool errorIsTerminal = false)
     {
         string? command = args.FirstOrDefault();
         try
@@ -33,7 +42,7 @@ internal static class CommandLine
             return command switch
             {
                 "validate" => ValidateCommand.Run(args.AsSpan(1), standardOutput, error),
-                "score" => ScoreCommand.Run(args.AsSpan(1), input, output, error, clock),
+                "score" => ScoreCommand.Run(args.AsSpan(1), input, output, error, clock, errorIsTerminal),
                 "calibrate" => CalibrateCommand.Run(args.AsSpan(1), input, output, error),
                 "diff" => DiffCommand.Run(args.AsSpan(1), input, output, error, clock),
                 null => throw new UsageException("no command given"),

@@ -8,4 +8,4 @@ using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => Ou
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => OutputFile.DeleteUncommitted());
 using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, _ => OutputFile.DeleteUncommitted());
 
-return CommandLine.Run(args, Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Out, Console.Error, TimeProvider.System);
+return CommandLine.Run(args, Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Out, Console.Error, TimeProvider.System, errorIsTerminal: !Console.IsErrorRedirected);

@@ -8,7 +8,7 @@ namespace LeadScoring.Cli;
 /// </summary>
 internal static class ScoreCommand
 {
-    public static int Run(ReadOnlySpan<string> args, Stream standardInput, Stream standardOutput, TextWriter error, TimeProvider clock)
+    public static int Run(ReadOnlySpan<string> args, Stream standardInput, Stream standardOutput, TextWriter error, TimeProvider clock, bool showProgress = false)
     {
         var arguments = Arguments.Parse(args, valued: ["--rules", "--input", "--output", "--as-of", "--since", "--format"], flags: ["--explain"]);
         arguments.RejectPositional();
@@ -43,7 +43,7 @@ internal static class ScoreCommand
         int errors;
         using (var output = new BufferedStream(file?.Stream ?? standardOutput, 64 * 1024))
         {
-            errors = pipeline.Run(new JsonLinesReader(input), output, error);
+            errors = pipeline.Run(new JsonLinesReader(input), output, error, showProgress ? new Progress(error, clock) : null);
         }
 
         if (errors > 0)

@@ -22,10 +22,10 @@ internal sealed class ScorePipeline(ScoringModel model, DateTimeOffset asOf, Dat
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Scores every line of <paramref name="reader"/> to <paramref name="output"/>; returns the number of invalid leads.</summary>
-    public int Run(JsonLinesReader reader, Stream output, TextWriter error)
+    public int Run(JsonLinesReader reader, Stream output, TextWriter error, Progress? progress = null)
     {
         using var inFlight = new BlockingCollection<Task<BatchResult>>(MaxInFlight);
-        var writing = Task.Run(() => WriteInOrder(inFlight, output, error));
+        var writing = Task.Run(() => WriteInOrder(inFlight, output, error, progress));
         try
         {
             int lineNumber = 0;
@@ -64,17 +64,24 @@ internal sealed class ScorePipeline(ScoringModel model, DateTimeOffset asOf, Dat
     }
 
     /// <summary>Writes each batch's output and errors in input order; flushes whenever it has caught up.</summary>
-    private static int WriteInOrder(BlockingCollection<Task<BatchResult>> inFlight, Stream output, TextWriter error)
+    private static int WriteInOrder(BlockingCollection<Task<BatchResult>> inFlight, Stream output, TextWriter error, Progress? progress)
     {
         int errors = 0;
         foreach (var task in inFlight.GetConsumingEnumerable())
         {
             var result = task.GetAwaiter().GetResult();
             output.Write(result.Output.WrittenSpan);
+            if (result.Errors.Count > 0)
+            {
+                progress?.Clear(); // an error line never lands on top of the progress line
+            }
+
             foreach (string problem in result.Errors)
             {
                 error.WriteLine(problem);
             }
+
+            progress?.Add(result.Leads);
 
             errors += result.Errors.Count;
             if (inFlight.Count == 0)
@@ -83,12 +90,13 @@ internal sealed class ScorePipeline(ScoringModel model, DateTimeOffset asOf, Dat
             }
         }
 
+        progress?.Clear();
         return errors;
     }
 
     private BatchResult Process(Batch batch)
     {
-        var result = new BatchResult();
+        var result = new BatchResult { Leads = batch.Count };
         var lead = new Lead("-");
         using var writer = new Utf8JsonWriter(result.Output, WriterOptions);
         for (int i = 0; i < batch.Count; i++)
@@ -163,6 +171,8 @@ internal sealed class ScorePipeline(ScoringModel model, DateTimeOffset asOf, Dat
 
     private sealed class BatchResult
     {
+        public int Leads { get; set; }
+
         public ArrayBufferWriter<byte> Output { get; } = new(InitialBytes);
 
         public List<string> Errors { get; } = [];

@@ -74,4 +74,33 @@ public sealed class CliHelpTests
         Assert.Equal(2, exit);
         Assert.Contains("--format: expected json or text, got 'xml'", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_terminal_sees_progress_that_is_cleared_at_the_end_and_the_output_does_not()
+    {
+        string leads = string.Concat(Enumerable.Range(0, 20_000).Select(i => $$"""{"id":"L-{{i}}"}""" + "\n"));
+        var output = new MemoryStream();
+        var error = new StringWriter();
+        int exit = CommandLine.Run(
+            ["score", "--rules", "default", "--as-of", "2026-11-01T00:00:00Z"],
+            new MemoryStream(System.Text.Encoding.UTF8.GetBytes(leads)), output, TextWriter.Null, error, new FastClock(), errorIsTerminal: true);
+        Assert.Equal(0, exit);
+        Assert.Contains("\rscored ", error.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("\r\u001b[K", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(20_000, System.Text.Encoding.UTF8.GetString(output.ToArray()).Count(c => c == '\n'));
+
+        var quiet = new StringWriter();
+        CommandLine.Run(["score", "--rules", "default", "--as-of", "2026-11-01T00:00:00Z"], new MemoryStream(System.Text.Encoding.UTF8.GetBytes(leads)), new MemoryStream(), TextWriter.Null, quiet, new FastClock());
+        Assert.Equal("", quiet.ToString()); // not a terminal: no progress
+    }
+
+    /// <summary>A clock whose every reading is two seconds after the last, so progress shows at every batch.</summary>
+    private sealed class FastClock : TimeProvider
+    {
+        private long _ticks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => _ticks += 2 * TimeSpan.TicksPerSecond;
+    }
 }
