@@ -10,7 +10,9 @@ namespace LeadScoring.Samples.WebApi;
 
 /// <summary>
 /// A minimal scoring service: <c>POST /score</c> takes one lead or an array of leads (SPEC lead JSON) and
-/// answers with the result lines of <c>leadscore score</c>; <c>GET /ruleset</c> says which rule set is serving.
+/// answers with the result lines of <c>leadscore score</c>; <c>GET /ruleset</c> says which rule set is serving;
+/// <c>GET /health</c> is the lead-scoring health check. Metrics and traces are published as <c>LeadScoring.Hosting</c>
+/// (<c>dotnet-counters monitor --counters LeadScoring.Hosting</c>).
 /// The rule set is the file named by configuration <c>LeadScoring:RuleSetPath</c>, reloaded when it changes.
 /// </summary>
 internal static class ScoringApi
@@ -19,7 +21,9 @@ internal static class ScoringApi
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Services.AddLeadScoring(builder.Configuration.GetSection("LeadScoring"));
+        builder.Services.AddHealthChecks().AddLeadScoring(); // Degraded while serving the last good rule set after a failed reload
         var app = builder.Build();
+        app.MapHealthChecks("/health");
         app.MapPost("/score", ScoreAsync);
         app.MapGet("/ruleset", (ILeadScorer scorer) => Results.Stream(stream => WriteStatusAsync(stream, scorer.Status), "application/json"));
         return app;

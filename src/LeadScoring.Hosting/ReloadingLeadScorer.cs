@@ -29,7 +29,15 @@ internal sealed partial class ReloadingLeadScorer : ILeadScorer, IDisposable
         _time = time;
         _logger = logger;
         _options = monitor.Get(name); // validated: a broken rule set throws OptionsValidationException here
-        var model = RuleSetLoader.Load(_options); // throws for a broken rule set when nothing validated the options first
+        ScoringModel model;
+        using (var activity = LeadScoringTelemetry.Source.StartActivity("leadscoring.ruleset.load"))
+        {
+            activity?.SetTag("leadscoring.ruleset", name);
+            long started = time.GetTimestamp();
+            model = RuleSetLoader.Load(_options); // throws for a broken rule set when nothing validated the options first
+            LeadScoringTelemetry.RecordLoad(name, succeeded: true, time.GetElapsedTime(started));
+        }
+
         _current = new Snapshot(model, new RuleSetStatus(name, RuleSetLoader.Describe(_options), model.Name, model.Version, time.GetUtcNow(), reloads: 0, lastError: null, lastErrorAt: null));
         LogLoaded(_logger, DisplayName(name), RuleSetLoader.Describe(_options), model.Name, model.Version);
         _debounce = time.CreateTimer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -47,7 +55,16 @@ internal sealed partial class ReloadingLeadScorer : ILeadScorer, IDisposable
 
     public RuleSetStatus Status => Volatile.Read(ref _current).Status;
 
-    public LeadScore Score(Lead lead, DateTimeOffset? asOf = null) => Model.Score(lead, asOf ?? _time.GetUtcNow());
+    public LeadScore Score(Lead lead, DateTimeOffset? asOf = null)
+    {
+        var result = Model.Score(lead, asOf ?? _time.GetUtcNow());
+        if (LeadScoringTelemetry.Scores.Enabled)
+        {
+            LeadScoringTelemetry.Scores.Add(1, new KeyValuePair<string, object?>("leadscoring.ruleset", _name), new KeyValuePair<string, object?>("leadscoring.stage", result.Stage ?? "none"));
+        }
+
+        return result;
+    }
 
     public LeadScoreExplanation Explain(Lead lead, DateTimeOffset? asOf = null) => Model.Explain(lead, asOf ?? _time.GetUtcNow());
 
@@ -104,8 +121,15 @@ internal sealed partial class ReloadingLeadScorer : ILeadScorer, IDisposable
             }
 
             string source = RuleSetLoader.Describe(_options);
-            if (!RuleSetLoader.TryLoad(_options, out var model, out var problems))
+            using var activity = LeadScoringTelemetry.Source.StartActivity("leadscoring.ruleset.reload");
+            activity?.SetTag("leadscoring.ruleset", _name);
+            activity?.SetTag("leadscoring.source", source);
+            long started = _time.GetTimestamp();
+            bool loaded = RuleSetLoader.TryLoad(_options, out var model, out var problems);
+            LeadScoringTelemetry.RecordLoad(_name, loaded, _time.GetElapsedTime(started));
+            if (!loaded || model is null)
             {
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "the rule set failed to load");
                 Fail(source, string.Join(Environment.NewLine, problems));
                 return;
             }

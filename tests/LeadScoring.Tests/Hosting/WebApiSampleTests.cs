@@ -63,6 +63,14 @@ public sealed class WebApiSampleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Health_is_served()
+    {
+        using var response = await _client.GetAsync(new Uri("health", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_text_is_a_400_not_a_crash()
     {
         byte[] body = [.. "[ { \"id\": \"ok\" }, { \"id\": \"L-2\", \"attributes\": { \"jobTitle\": \""u8.ToArray(), 0xC3, 0x28, .. "\" } } ]"u8.ToArray()];
