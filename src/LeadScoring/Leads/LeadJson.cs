@@ -17,6 +17,64 @@ public static class LeadJson
 
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
+    /// <summary>Writes a lead as one lead JSON object (id, attributes, activities, outcome), the form <see cref="Parse(string)"/> reads.</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="lead">The lead.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="lead"/> is null.</exception>
+    public static void Write(Utf8JsonWriter writer, Lead lead)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(lead);
+        writer.WriteStartObject();
+        writer.WriteString("id"u8, lead.Id);
+        writer.WriteStartObject("attributes"u8);
+        foreach (var attribute in lead.Attributes)
+        {
+            var value = attribute.Value;
+            switch (value.Kind)
+            {
+                case AttributeKind.String:
+                    writer.WriteString(attribute.Name, value.StringValue);
+                    break;
+                case AttributeKind.Number:
+                    writer.WriteNumber(attribute.Name, value.NumberValue);
+                    break;
+                case AttributeKind.Boolean:
+                    writer.WriteBoolean(attribute.Name, value.BooleanValue);
+                    break;
+                case AttributeKind.Missing:
+                    writer.WriteNull(attribute.Name);
+                    break;
+            }
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartArray("activities"u8);
+        foreach (var activity in lead.Activities)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type"u8, activity.Type);
+            writer.WriteString("at"u8, activity.At); // ISO 8601 with its offset, to the tick
+            if (activity.Tag is not null)
+            {
+                writer.WriteString("tag"u8, activity.Tag);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        if (lead.Outcome is { } outcome)
+        {
+            writer.WriteStartObject("outcome"u8);
+            writer.WriteString("result"u8, outcome.IsWon ? "won"u8 : "lost"u8);
+            writer.WriteString("at"u8, outcome.At);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
     /// <summary>Parses one lead.</summary>
     /// <param name="json">One lead object.</param>
     /// <returns>The lead.</returns>

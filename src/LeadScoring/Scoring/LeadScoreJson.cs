@@ -15,7 +15,11 @@ public static class LeadScoreJson
     /// <param name="leadId">The lead's id.</param>
     /// <param name="result">The lead's score.</param>
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="leadId"/> is null.</exception>
-    public static void WriteResult(Utf8JsonWriter writer, string leadId, in LeadScore result) => Write(writer, leadId, result, null, null);
+    public static void WriteResult(Utf8JsonWriter writer, string leadId, in LeadScore result)
+    {
+        ArgumentNullException.ThrowIfNull(leadId);
+        Write(writer, leadId, result, null, null);
+    }
 
     /// <summary>Writes a result object with a <c>rules</c> list: every non-zero contribution, in rule-set order, then inactivity.</summary>
     /// <param name="writer">Where to write.</param>
@@ -25,6 +29,7 @@ public static class LeadScoreJson
     public static void WriteResult(Utf8JsonWriter writer, string leadId, LeadScoreExplanation explanation)
     {
         ArgumentNullException.ThrowIfNull(explanation);
+        ArgumentNullException.ThrowIfNull(leadId);
         Write(writer, leadId, explanation.Result, explanation.Rules, null);
     }
 
@@ -41,15 +46,20 @@ public static class LeadScoreJson
     public static void WriteResult(Utf8JsonWriter writer, string leadId, ScoreChange change, LeadScoreExplanation? explanation)
     {
         ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(leadId);
         Write(writer, leadId, change.After, explanation?.Rules, change);
     }
 
-    private static void Write(Utf8JsonWriter writer, string leadId, in LeadScore result, IReadOnlyList<RuleContribution>? rules, ScoreChange? change)
+    /// <summary>The result object; <paramref name="leadId"/> null leaves out <c>id</c> (a result serialised on its own).</summary>
+    internal static void Write(Utf8JsonWriter writer, string? leadId, in LeadScore result, IReadOnlyList<RuleContribution>? rules, ScoreChange? change)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(leadId);
         writer.WriteStartObject();
-        writer.WriteString("id"u8, leadId);
+        if (leadId is not null)
+        {
+            writer.WriteString("id"u8, leadId);
+        }
+
         writer.WriteNumber("score"u8, result.Score);
         writer.WriteNumber("fit"u8, result.Fit);
         writer.WriteNumber("engagement"u8, result.Engagement);
