@@ -1,7 +1,7 @@
 namespace LeadScoring.Calibration;
 
 /// <summary>
-/// How <see cref="ScoringModelCalibration.Calibrate"/> scores, splits and fits (SPEC section 6). Every value is checked
+/// How <see cref="ScoringModelCalibration.Calibrate"/> scores, splits and fits. Every value is checked
 /// when it is set, so an options object is always valid.
 /// </summary>
 public sealed record CalibrationOptions

@@ -1,11 +1,10 @@
-using System.Text;
 using LeadScoring.Scoring;
 
 namespace LeadScoring.Calibration;
 
 /// <summary>
 /// How well a rule set separates won from lost leads, which rules carry that signal, and what points, threshold and
-/// probability the evidence suggests (SPEC section 6). Calibration changes no rule set: it reports, and offers
+/// probability the evidence suggests. Calibration changes no rule set: it reports, and offers
 /// <see cref="SuggestedModel"/> and <see cref="CalibratedModel"/> for a person to review.
 /// </summary>
 public sealed class CalibrationReport
@@ -105,10 +104,5 @@ public sealed class CalibrationReport
 
     /// <summary>The report as indented JSON (the <c>leadscore calibrate</c> report).</summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson()
-    {
-        using var buffer = new MemoryStream();
-        WriteJson(buffer);
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
+    public string ToJson() => ReportJson.ToText(WriteJson);
 }

@@ -8,6 +8,14 @@ internal static class ReportJson
 {
     public static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>What a report's <c>WriteJson</c> writes, as a string.</summary>
+    public static string ToText(Action<Stream> writeJson)
+    {
+        using var buffer = new MemoryStream();
+        writeJson(buffer);
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
     public static void WriteNumberOrNull(this Utf8JsonWriter writer, string name, double? value)
     {
         if (value is { } number)

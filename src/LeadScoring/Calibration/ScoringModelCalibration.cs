@@ -3,7 +3,7 @@ using LeadScoring.Scoring;
 
 namespace LeadScoring.Calibration;
 
-/// <summary>Calibration of a <see cref="ScoringModel"/> against the outcomes of past leads (SPEC section 6).</summary>
+/// <summary>Calibration of a <see cref="ScoringModel"/> against the outcomes of past leads (the README's "Calibration" section explains every number).</summary>
 public static class ScoringModelCalibration
 {
     /// <summary>

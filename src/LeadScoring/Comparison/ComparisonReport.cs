@@ -1,8 +1,8 @@
-using System.Text;
+using LeadScoring.Calibration;
 
 namespace LeadScoring.Comparison;
 
-/// <summary>What a candidate rule set would do to the funnel compared with the current one (SPEC section 7).</summary>
+/// <summary>What a candidate rule set would do to the funnel compared with the current one.</summary>
 public sealed class ComparisonReport
 {
     internal ComparisonReport(int leads, int stageChanged, int gradeChanged, IReadOnlyList<StageTransition> transitions, ScoreShift score, IReadOnlyList<RuleShift> rules, OutcomeComparison? outcomes)
@@ -48,10 +48,5 @@ public sealed class ComparisonReport
 
     /// <summary>The report as indented JSON (the <c>leadscore diff</c> report).</summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson()
-    {
-        using var buffer = new MemoryStream();
-        WriteJson(buffer);
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
+    public string ToJson() => ReportJson.ToText(WriteJson);
 }

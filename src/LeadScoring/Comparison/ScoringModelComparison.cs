@@ -3,7 +3,7 @@ using LeadScoring.Scoring;
 
 namespace LeadScoring.Comparison;
 
-/// <summary>Comparison of a <see cref="ScoringModel"/> with a candidate before the candidate is published (SPEC section 7).</summary>
+/// <summary>Comparison of a <see cref="ScoringModel"/> with a candidate before the candidate is published.</summary>
 public static class ScoringModelComparison
 {
     /// <summary>
