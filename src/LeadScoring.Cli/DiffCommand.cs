@@ -27,7 +27,7 @@ internal static class DiffCommand
         {
             LeadTimeDays = Options.Number(arguments, "--lead-time-days", d => d is >= 0 and <= 36_500, "0 <= D <= 36500") ?? 0,
         };
-        _ = Options.Instant(arguments, "--as-of");
+        DateTimeOffset? givenAsOf = Options.Instant(arguments, "--as-of"); // a bad one is bad usage before anything is read
         string? inputPath = Options.Path(arguments, "--input");
         string? outputPath = Options.Path(arguments, "--output");
         string? changesPath = arguments.Value("--changes");
@@ -40,7 +40,7 @@ internal static class DiffCommand
             return ExitCode.Invalid;
         }
 
-        var asOf = Options.AsOf(arguments, clock, error);
+        var asOf = Options.AsOf(givenAsOf, clock, error);
         string inputName = inputPath ?? "<stdin>";
         using var changesFile = changesPath is null ? null : OutputFile.Create(changesPath);
         ComparisonReport report;

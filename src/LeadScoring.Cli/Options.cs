@@ -51,12 +51,12 @@ internal static class Options
         }
     }
 
-    /// <summary>The as-of instant: given, or now (said on standard error so that a run can be repeated).</summary>
-    public static DateTimeOffset AsOf(Arguments arguments, TimeProvider clock, TextWriter error)
+    /// <summary>The as-of instant: <paramref name="given"/>, or now (said on standard error so that a run can be repeated).</summary>
+    public static DateTimeOffset AsOf(DateTimeOffset? given, TimeProvider clock, TextWriter error)
     {
-        if (Instant(arguments, "--as-of") is { } given)
+        if (given is { } instant)
         {
-            return given;
+            return instant;
         }
 
         var now = clock.GetUtcNow();

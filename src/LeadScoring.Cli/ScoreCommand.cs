@@ -14,7 +14,7 @@ internal static class ScoreCommand
         arguments.RejectPositional();
         string rulesPath = arguments.Value("--rules") ?? throw new UsageException("score needs --rules RULES.json (or --rules default)");
         DateTimeOffset? since = Options.Instant(arguments, "--since");
-        _ = Options.Instant(arguments, "--as-of"); // a bad as-of is bad usage before anything is read
+        DateTimeOffset? givenAsOf = Options.Instant(arguments, "--as-of"); // a bad one is bad usage before anything is read
         string? inputPath = Options.Path(arguments, "--input");
         string? outputPath = Options.Path(arguments, "--output");
         bool explain = arguments.Flag("--explain");
@@ -31,7 +31,7 @@ internal static class ScoreCommand
             return ExitCode.Invalid;
         }
 
-        DateTimeOffset asOf = Options.AsOf(arguments, clock, error);
+        DateTimeOffset asOf = Options.AsOf(givenAsOf, clock, error);
         if (since >= asOf)
         {
             throw new UsageException($"--since must be before the as-of instant ({since.Value.ToString("O", CultureInfo.InvariantCulture)} is not before {asOf.ToString("O", CultureInfo.InvariantCulture)})");

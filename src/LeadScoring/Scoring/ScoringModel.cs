@@ -20,6 +20,7 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
 
     private readonly RuleSetDefinition _definition;
     private readonly CompiledRuleSet _compiled;
+    private readonly ReadOnlyMemory<byte>? _source;
     private byte[]? _canonicalJson; // written on first use: loading a large rule set need not pay for it
 
     private ScoringModel(RuleSetDefinition definition, ReadOnlyMemory<byte>? source)
@@ -28,8 +29,6 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
         _compiled = new CompiledRuleSet(definition);
         _source = source;
     }
-
-    private readonly ReadOnlyMemory<byte>? _source;
 
     /// <summary>The rule set as it was loaded (JSON text as given, or the canonical JSON of a fluent rule set).</summary>
     internal ReadOnlyMemory<byte> SourceJson => _source ?? CanonicalJson;
