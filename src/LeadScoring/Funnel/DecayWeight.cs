@@ -8,6 +8,9 @@ namespace LeadScoring.Funnel;
 /// </summary>
 internal sealed class DecayWeight
 {
+    /// <summary>A decayed activity worth less than this many points can no longer change a result (see the retention horizon).</summary>
+    public const double NegligiblePoints = 1e-9;
+
     private readonly Mode _mode;
     private readonly double _days;
 
@@ -41,8 +44,25 @@ internal sealed class DecayWeight
         Expire,
     }
 
+    /// <summary>The half-life in days; null unless the rule set decays by half-life.</summary>
+    public double? HalfLifeDays => _mode == Mode.HalfLife ? _days : null;
+
+    /// <summary>The expiry in days; null unless the rule set decays by expiry.</summary>
+    public double? ExpireAfterDays => _mode == Mode.Expire ? _days : null;
+
     /// <summary>Whether <c>each</c> rules of <paramref name="category"/> decay.</summary>
     public bool Decays(ScoreCategory category) => _decays[(int)category];
+
+    /// <summary>
+    /// The age in days past which one activity's <paramref name="points"/> x weight stays below
+    /// <see cref="NegligiblePoints"/> (expiry: the expiry; no decay: +infinity).
+    /// </summary>
+    public double NegligibleAfterDays(double points) => _mode switch
+    {
+        Mode.HalfLife => Math.Abs(points) <= NegligiblePoints ? 0 : _days * Math.Log2(Math.Abs(points) / NegligiblePoints),
+        Mode.Expire => _days,
+        Mode.None => double.PositiveInfinity,
+    };
 
     public double Of(double ageDays) => _mode switch
     {

@@ -14,6 +14,9 @@ internal sealed class GradeScale(IReadOnlyList<GradeDefinition>? grades, string?
         ? null
         : [.. grades.Select(g => g.Grade).Append(defaultGrade ?? FallbackGrade).Distinct(StringComparer.Ordinal)];
 
+    /// <summary>The fit thresholds of the grades, in rule-set order.</summary>
+    public IEnumerable<double> MinFits => _grades.Select(g => g.MinFit);
+
     /// <summary>The grade of <paramref name="fit"/>; null when the rule set defines no grades.</summary>
     public string? Of(double fit)
     {

@@ -11,6 +11,9 @@ internal sealed class InactivityPenalty(InactivityDefinition? definition)
     /// <summary>Whether the rule set has an inactivity section.</summary>
     public bool IsDefined => definition is not null;
 
+    /// <summary>The inactivity section; null when the rule set has none.</summary>
+    public InactivityDefinition? Definition => definition;
+
     /// <summary>The points per period (0 when the rule set has no inactivity section).</summary>
     public double Points => definition?.Points ?? 0;
 

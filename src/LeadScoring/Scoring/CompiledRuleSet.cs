@@ -13,7 +13,7 @@ namespace LeadScoring.Scoring;
 /// Scoring is two passes: one over activities (counts and decayed sums), one over rules (totals, stage,
 /// grade, disqualifiers). Immutable after construction, so any number of threads may score with it at once.
 /// </summary>
-internal sealed class CompiledRuleSet
+internal sealed partial class CompiledRuleSet
 {
     // Scratch arrays up to this many elements live on the stack; larger rule sets use a per-thread array.
     private const int StackLimit = 512;
@@ -82,6 +82,7 @@ internal sealed class CompiledRuleSet
         _probability = definition.Probability;
         _disqualifierIds = [.. _disqualifiers.Select(d => d.Id)];
         StageNames = [.. _stages.Select(s => s.Name)];
+        (RetentionDays, _windowDays) = Retention();
     }
 
     public int RuleCount => _rules.Length;
@@ -300,6 +301,7 @@ internal sealed class CompiledRuleSet
             categories[(int)rule.Category] += contribution;
             if (trace is not null)
             {
+                trace.Raw[r] = raw;
                 trace.Contributions[r] = contribution;
             }
         }

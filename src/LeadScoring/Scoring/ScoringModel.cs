@@ -233,6 +233,55 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
         return _compiled.ExplainChange(lead.Attributes, lead.Activities, since, asOf);
     }
 
+    /// <summary>
+    /// How old an activity can get before it can no longer change any result of this model: the longest
+    /// <c>withinDays</c> or expiry an activity is counted under, or, for an <c>each</c> rule that decays by half-life,
+    /// the age at which its points times the weight fall below 1e-9. A host that keeps leads between scores may drop
+    /// every activity older than this at some instant (keeping each lead's most recent activity, which inactivity
+    /// reads) and score at that instant or later with the same results, to within 1e-6 points.
+    /// </summary>
+    /// <value>The horizon, rounded up to a whole second plus one second of margin; null when some rule, condition,
+    /// stage or disqualifier counts activities of any age (then nothing may be dropped).</value>
+    public TimeSpan? RetentionHorizon
+    {
+        get
+        {
+            double days = _compiled.RetentionDays;
+            if (!double.IsFinite(days) || days >= TimeSpan.MaxValue.TotalDays - 1)
+            {
+                return null;
+            }
+
+            long seconds = (long)Math.Ceiling(days * 86_400) + 1;
+            return TimeSpan.FromSeconds(seconds);
+        }
+    }
+
+    /// <summary>
+    /// When to look at a lead again: the earliest instant after <paramref name="asOf"/>, within
+    /// <paramref name="horizon"/>, at which its stage or grade will differ from what it is at <paramref name="asOf"/>
+    /// if no new activity arrives (an activity leaving a window or expiring, the inactivity penalty stepping, a
+    /// decaying score crossing a threshold, or an activity recorded for a later instant being reached).
+    /// </summary>
+    /// <param name="lead">The lead, as it is known at <paramref name="asOf"/>.</param>
+    /// <param name="asOf">The instant the lead was last scored at.</param>
+    /// <param name="horizon">How far ahead to look; whole seconds count, a fraction of a second is ignored.</param>
+    /// <returns>
+    /// <paramref name="asOf"/> plus the smallest whole number of seconds at which <see cref="Score(Lead, DateTimeOffset)"/>
+    /// gives another stage or grade; null when neither changes within the horizon. A change that lasts less than a
+    /// second between two whole seconds is not reported. The cost grows with the activities, the windows they end in
+    /// and the inactivity periods within the horizon; it allocates, so call it after scoring, not instead of it.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="lead"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizon"/> is negative.</exception>
+    public DateTimeOffset? NextChange(Lead lead, DateTimeOffset asOf, TimeSpan horizon)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        ArgumentOutOfRangeException.ThrowIfLessThan(horizon, TimeSpan.Zero);
+        long ticks = _compiled.NextChange(lead.Attributes, lead.Activities, asOf.UtcTicks, horizon.Ticks);
+        return ticks < 0 ? null : asOf.AddTicks(ticks - asOf.UtcTicks);
+    }
+
     /// <summary>The rule set as JSON (indented); loading it gives an equal model.</summary>
     /// <returns>The rule-set JSON.</returns>
     public string ToJson() => Encoding.UTF8.GetString(CanonicalJson);

@@ -15,9 +15,13 @@ internal sealed class RandomRuleSet
 
     private readonly Random _random;
 
-    private RandomRuleSet(int seed, bool withDecay)
+    // Multiplies every day count, so that windows, decay and inactivity can play out within hours.
+    private readonly double _dayScale;
+
+    private RandomRuleSet(int seed, bool withDecay, double dayScale)
     {
         _random = new Random(seed);
+        _dayScale = dayScale;
         var builder = ScoringModel.CreateBuilder().Named("random-" + seed, "1.0.0");
         var json = new List<string> { "\"schemaVersion\": 1", $"\"name\": \"random-{seed}\"", "\"version\": \"1.0.0\"" };
 
@@ -74,7 +78,7 @@ internal sealed class RandomRuleSet
 
         if (withDecay && Chance(0.7))
         {
-            double days = Number(1, 120);
+            double days = Days(1, 120);
             ScoreCategory[] decayCategories = Chance(0.5) ? [.. Enumerable.Range(0, 6).Where(_ => Chance(0.5)).Select(c => (ScoreCategory)c)] : [];
             string categoriesJson = decayCategories.Length > 0
                 ? $", \"categories\": [{string.Join(", ", decayCategories.Select(c => $"\"{Categories[(int)c]}\""))}]"
@@ -93,7 +97,7 @@ internal sealed class RandomRuleSet
 
         if (withDecay && Chance(0.5))
         {
-            double after = Number(0, 60), every = Number(1, 30), points = Number(-10, 0);
+            double after = Days(0, 60), every = Days(1, 30), points = Number(-10, 0);
             double? maxPenalty = Chance(0.5) ? Number(0, 30) : null;
             builder.Inactivity(after, every, points, maxPenalty);
             string penalty = maxPenalty is { } p ? $", \"maxPenalty\": {F(p)}" : string.Empty;
@@ -165,10 +169,14 @@ internal sealed class RandomRuleSet
 
     public string Json { get; }
 
-    public static RandomRuleSet Create(int seed, bool withDecay = true) => new(seed, withDecay);
+    /// <summary>A random rule set; <paramref name="dayScale"/> multiplies its day counts (windows, decay, inactivity).</summary>
+    public static RandomRuleSet Create(int seed, bool withDecay = true, double dayScale = 1) => new(seed, withDecay, dayScale);
 
-    /// <summary>Random leads (seeded): mixed attribute kinds, activities of known and unknown types, some after as-of unless <paramref name="pastOnly"/>.</summary>
-    public static List<Lead> Leads(int seed, int count, DateTimeOffset asOf, bool pastOnly = false)
+    /// <summary>
+    /// Random leads (seeded): mixed attribute kinds, activities of known and unknown types, some after as-of unless
+    /// <paramref name="pastOnly"/>; <paramref name="dayScale"/> multiplies how far apart in time the activities are.
+    /// </summary>
+    public static List<Lead> Leads(int seed, int count, DateTimeOffset asOf, bool pastOnly = false, double dayScale = 1)
     {
         var random = new Random(seed);
         var leads = new List<Lead>(count);
@@ -191,7 +199,7 @@ internal sealed class RandomRuleSet
             for (int a = 0; a < activities; a++)
             {
                 string type = random.Next(7) == 0 ? "unknown_type" : Types[random.Next(Types.Length)];
-                double daysAgo = (random.NextDouble() * 400) - (pastOnly ? 0 : 10);
+                double daysAgo = ((random.NextDouble() * 400) - (pastOnly ? 0 : 10)) * dayScale;
 
                 // Some activities repeat an earlier one's instant, or fall on its day, so that maxPerDay and
                 // distinctTags have repeats to limit.
@@ -263,7 +271,7 @@ internal sealed class RandomRuleSet
         var parts = new List<string> { $"\"activity\": {typesJson}" };
         if (Chance(0.5))
         {
-            double days = Number(0, 200);
+            double days = Days(0, 200);
             filter = filter.Within(days);
             parts.Add($"\"withinDays\": {F(days)}");
         }
@@ -313,6 +321,8 @@ internal sealed class RandomRuleSet
             _ => (ValueTest.NotIn(1, false), "\"op\": \"notIn\", \"value\": [1, false]"),
         };
     }
+
+    private double Days(double min, double max) => Math.Max(Number(min, max) * _dayScale, min == 0 ? 0 : 1e-3);
 
     private bool Chance(double p) => _random.NextDouble() < p;
 
