@@ -229,16 +229,18 @@ internal sealed partial class CompiledRuleSet
                 continue;
             }
 
-            // Inside the interval nothing but the decay factor changes; read the raw sums in its middle, where x = 1.
-            long middle = low + ((high - low) / 2);
-            Score(attributes, activities, middle, trace);
-            double xLow = Math.Pow(0.5, (high - middle) / halfLifeTicks);
-            double xHigh = Math.Pow(0.5, (low - middle) / halfLifeTicks);
+            // Inside the interval nothing but the decay factor changes. Read the raw sums near its start (x = 1 there),
+            // not in its middle: over a long interval the sums would have decayed to 0 in doubles by then. A second
+            // in keeps clear of the rounding of the event instant itself.
+            long reference = low + Math.Min(TimeSpan.TicksPerSecond, (high - low) / 2);
+            Score(attributes, activities, reference, trace);
+            double xLow = Math.Pow(0.5, (high - reference) / halfLifeTicks);
+            double xHigh = Math.Pow(0.5, (low - reference) / halfLifeTicks);
             crossings.Clear();
             AddThresholdCrossings(trace, xLow, xHigh, crossings);
             foreach (double x in crossings)
             {
-                double at = middle - (halfLifeTicks * Math.Log2(x));
+                double at = reference - (halfLifeTicks * Math.Log2(x));
                 if (at > low && at <= high)
                 {
                     candidates.Add((long)Math.Round(at));

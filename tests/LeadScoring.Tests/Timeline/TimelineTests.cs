@@ -97,6 +97,20 @@ public sealed class TimelineTests
     }
 
     [Fact]
+    public void A_fast_decay_is_found_within_a_horizon_long_enough_for_its_sum_to_underflow()
+    {
+        // Half-life 1.728 s, looking a week ahead: the sum is 0 in doubles long before the horizon ends.
+        var model = Model(
+            """{ "id": "views", "category": "onlineBehaviour", "points": 60, "each": { "activity": "view" } }""",
+            """ "decay": { "halfLifeDays": 0.00002 }, "stages": [ { "name": "IQL" }, { "name": "MQL", "minScore": 40 } ] """);
+        var lead = new Lead("L").AddActivity("view", AsOf);
+        var next = model.NextChange(lead, AsOf, TimeSpan.FromDays(7))!.Value;
+        Assert.Equal(AsOf.AddSeconds(2), next); // 60 x 0.5^(t / 1.728 s) < 40 from t = 1.01 s
+        Assert.Equal("IQL", model.Score(lead, next).Stage);
+        Assert.Equal("MQL", model.Score(lead, next.AddSeconds(-1)).Stage);
+    }
+
+    [Fact]
     public void An_inactivity_step_and_a_grade_change_by_decay_are_found()
     {
         var inactive = Model(

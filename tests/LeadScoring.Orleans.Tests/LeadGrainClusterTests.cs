@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using LeadScoring.Leads;
+using LeadScoring.Samples.Orleans;
+using LeadScoring.Scoring;
+using Xunit.Abstractions;
+
+namespace LeadScoring.Orleans.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<WindowedDefaultCluster>, ICollectionFixture<FastDecayCluster>
+{
+    // One collection: the clusters' tests run one after another, so that the throughput figure has the machine to itself.
+    public const string Name = "Orleans clusters";
+}
+
+[Collection(ClusterCollection.Name)]
+public sealed class LeadGrainClusterTests(WindowedDefaultCluster windowed, FastDecayCluster fastDecay, ITestOutputHelper output)
+{
+    private const int Leads = 10_000;
+    private const int Activities = 200_000;
+
+    private static readonly string[] Types =
+        ["pricing_page_view", "content_download", "webinar_attended", "page_view", "demo_requested", "email_click", "email_open",
+         "email_reply", "email_unsubscribe", "email_bounce", "social_share", "social_follow", "form_submitted"];
+
+    [Fact]
+    public async Task Two_silos_score_every_lead_as_the_engine_scores_its_full_history()
+    {
+        var random = new Random(20261130);
+        var now = DateTimeOffset.UtcNow;
+        var history = new Lead[Leads];
+        var attributes = new List<AttributeRecord>[Leads];
+        for (int i = 0; i < Leads; i++)
+        {
+            history[i] = new Lead(LeadId(i));
+            attributes[i] =
+            [
+                new("email", Text: $"lead{i}@example.com"),
+                new("jobTitle", Text: random.Next(3) == 0 ? "VP Sales" : "Analyst"),
+                new("employees", Number: random.Next(5, 5000)),
+                new("budgetConfirmed", Boolean: random.Next(2) == 0),
+            ];
+            foreach (var attribute in attributes[i])
+            {
+                history[i].Set(attribute.Name, attribute.Value);
+            }
+        }
+
+        // 200,000 activities over the last ~3 years (older ones fall past the retention horizon), shuffled, so that
+        // each lead's activities arrive out of order and interleaved with every other lead's.
+        var sends = new (int Lead, ActivityRecord Activity)[Activities];
+        for (int a = 0; a < Activities; a++)
+        {
+            int lead = random.Next(Leads);
+            var activity = new ActivityRecord(
+                Types[random.Next(Types.Length)],
+                now.AddDays(-Math.Pow(random.NextDouble(), 3) * 1100).AddSeconds(-random.Next(86_400)),
+                random.Next(4) == 0 ? "/pricing" : null);
+            sends[a] = (lead, activity);
+            history[lead].AddActivity(activity.Type, activity.At, activity.Tag);
+        }
+
+        long memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var clients = windowed.Clients;
+        Assert.True(clients.Count >= 3);
+        var stopwatch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, Leads), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, _) =>
+            await clients[i % clients.Count].GetGrain<ILeadGrain>(LeadId(i)).SetAttributes(attributes[i]));
+        await Parallel.ForEachAsync(Enumerable.Range(0, Activities), new ParallelOptions { MaxDegreeOfParallelism = 128 }, async (a, _) =>
+        {
+            var (lead, activity) = sends[a];
+            await clients[a % clients.Count].GetGrain<ILeadGrain>(LeadId(lead)).Record([activity]);
+        });
+        stopwatch.Stop();
+        long memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
+        output.WriteLine($"{Activities:N0} activities and {Leads:N0} attribute sets through 2 silos from {clients.Count} clients in {stopwatch.Elapsed.TotalSeconds:F1} s: {Activities / stopwatch.Elapsed.TotalSeconds:N0} activities/s");
+        output.WriteLine($"managed memory grew by {(memoryAfter - memoryBefore) / (double)Leads:N0} bytes per lead (grain, state, kept activities; both silos and the client in this process)");
+
+        var model = ScoringModel.FromJson(WindowedDefaultCluster.RuleSetJson);
+        Assert.NotNull(model.RetentionHorizon);
+        int pruned = 0;
+        for (int i = 0; i < Leads; i++)
+        {
+            var grain = windowed.Cluster.Client.GetGrain<ILeadGrain>(LeadId(i));
+            var view = await grain.GetView();
+            Assert.NotNull(view);
+            var expected = model.Score(history[i], view.ScoredAt);
+            Assert.Equal(expected.Score, view.Score, 1e-6);
+            Assert.Equal(expected.Fit, view.Fit, 1e-6);
+            Assert.Equal(expected.Engagement, view.Engagement, 1e-6);
+            Assert.Equal(expected.Stage, view.Stage);
+            Assert.Equal(expected.Grade, view.Grade);
+            pruned += history[i].Activities.Length - view.Activities;
+        }
+
+        output.WriteLine($"{pruned:N0} activities dropped past the retention horizon ({model.RetentionHorizon!.Value.TotalDays:F0} days)");
+        Assert.InRange(pruned, 1, Activities / 2);
+    }
+
+    [Fact]
+    public async Task A_lead_that_decays_out_of_a_stage_is_rescored_by_its_reminder()
+    {
+        var grain = fastDecay.Cluster.Client.GetGrain<ILeadGrain>("decaying");
+        var recorded = await grain.Record([new ActivityRecord("view", DateTimeOffset.UtcNow)]);
+        Assert.Equal("MQL", recorded.Stage);
+
+        // 60 x 0.5^(age / 1.728 s) falls below 40 about a second later; nobody calls the grain meanwhile but to read.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        LeadView? view;
+        do
+        {
+            await Task.Delay(200);
+            view = await grain.GetView();
+        }
+        while (view!.Stage == "MQL" && DateTimeOffset.UtcNow < deadline);
+
+        Assert.Equal("IQL", view.Stage);
+        Assert.Equal(LeadGrain.Reasons.LookAgain, view.Reason);
+        Assert.Equal(1, view.StageChanges);
+        var model = ScoringModel.FromJson(FastDecayCluster.RuleSetJson);
+        var lead = new Lead("decaying").AddActivity("view", recorded.ScoredAt);
+
+        // It was looked at within a second or two of the change, not at the end of the look-ahead.
+        var change = model.NextChange(lead, recorded.ScoredAt, TimeSpan.FromMinutes(1));
+        Assert.NotNull(change);
+        Assert.InRange(view.ScoredAt, change.Value.AddSeconds(-1), change.Value.AddSeconds(15));
+        output.WriteLine($"stage changed at {change:O}; the reminder re-scored at {view.ScoredAt:O}");
+    }
+
+    private static string LeadId(int i) => $"L-{i:D5}";
+}
