@@ -19,7 +19,7 @@ if (!ScoringModel.FromJson(fluent.ToJson()).Equals(fluent))
     return 1;
 }
 
-using var services = new ServiceCollection().AddLeadScoring().BuildServiceProvider();
+using var services = new ServiceCollection().AddLeadScoring().Services.BuildServiceProvider();
 var scorer = services.GetRequiredService<ILeadScorer>();
 
 using var output = Console.OpenStandardOutput();

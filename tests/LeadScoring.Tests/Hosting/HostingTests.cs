@@ -39,7 +39,7 @@ public sealed class HostingTests : IDisposable
     [Fact]
     public void Without_options_the_built_in_rule_set_serves()
     {
-        using var provider = new ServiceCollection().AddLeadScoring().BuildServiceProvider();
+        using var provider = new ServiceCollection().AddLeadScoring().Services.BuildServiceProvider();
         var scorer = provider.GetRequiredService<ILeadScorer>();
         Assert.Same(ScoringModel.Default, scorer.Model);
         Assert.Equal("built-in:default", scorer.Status.Source);
@@ -52,7 +52,7 @@ public sealed class HostingTests : IDisposable
         var now = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
         using var provider = new ServiceCollection()
             .AddSingleton<TimeProvider>(new FixedTimeProvider(now))
-            .AddLeadScoring(o => o.RuleSetJson = TestRuleSets.Json("""{ "id": "v", "category": "onlineBehaviour", "points": 10, "each": { "activity": "view", "withinDays": 1 } }"""))
+            .AddLeadScoring(o => o.RuleSetJson = TestRuleSets.Json("""{ "id": "v", "category": "onlineBehaviour", "points": 10, "each": { "activity": "view", "withinDays": 1 } }""")).Services
             .BuildServiceProvider();
         var scorer = provider.GetRequiredService<ILeadScorer>();
         var lead = new Lead("L").AddActivity("view", now.AddHours(-12)).AddActivity("view", now.AddDays(-2));
@@ -73,6 +73,35 @@ public sealed class HostingTests : IDisposable
     }
 
     [Fact]
+    public void AddLeadScoring_returns_a_builder_that_configures_further_and_chains_named_rule_sets()
+    {
+        var builder = new ServiceCollection()
+            .AddLeadScoring(o => o.BuiltInRuleSet = "default")
+            .Configure(o => o.ReloadDelay = TimeSpan.FromSeconds(3));
+        Assert.Equal(string.Empty, builder.Name);
+        var enterprise = builder.AddRuleSet("enterprise", o => o.RuleSetJson = TestRuleSets.Json("""{ "id": "a", "category": "demographic", "points": 5, "when": { "all": [] } }"""));
+        Assert.Equal("enterprise", enterprise.Name);
+        Assert.Same(builder.Services, enterprise.Services);
+
+        using var provider = enterprise.Services.BuildServiceProvider();
+        Assert.Equal(TimeSpan.FromSeconds(3), provider.GetRequiredService<IOptionsMonitor<LeadScoringOptions>>().Get(string.Empty).ReloadDelay);
+        Assert.Equal(ScoringModel.Default, provider.GetRequiredService<ILeadScorer>().Model);
+        Assert.Equal(1, provider.GetRequiredKeyedService<ILeadScorer>("enterprise").Model.RuleCount);
+    }
+
+    [Fact]
+    public async Task A_check_added_on_the_builder_stops_start_up_with_its_message()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddLeadScoring(o => o.BuiltInRuleSet = "default")
+            .Configure(o => o.ReloadDelay = TimeSpan.FromSeconds(5))
+            .Validate(o => o.ReloadDelay < TimeSpan.FromSeconds(1), "ReloadDelay must stay under a second");
+        using var host = builder.Build();
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("ReloadDelay must stay under a second", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Conflicting_sources_and_missing_files_fail_at_start_up()
     {
         var builder = Host.CreateApplicationBuilder();
@@ -89,8 +118,8 @@ public sealed class HostingTests : IDisposable
     public void Named_rule_sets_serve_side_by_side_and_an_unknown_name_is_a_clear_error()
     {
         using var provider = new ServiceCollection()
-            .AddLeadScoring("smb", o => o.RuleSetJson = RuleSet(RuleA, "1"))
-            .AddLeadScoring("enterprise", o => o.RuleSetJson = RuleSet(RuleB, "2"))
+            .AddLeadScoring("smb", o => o.RuleSetJson = RuleSet(RuleA, "1")).Services
+            .AddLeadScoring("enterprise", o => o.RuleSetJson = RuleSet(RuleB, "2")).Services
             .BuildServiceProvider();
         var scorers = provider.GetRequiredService<ILeadScorerProvider>();
         Assert.Equal(["smb", "enterprise"], scorers.Names);
@@ -133,7 +162,7 @@ public sealed class HostingTests : IDisposable
         {
             ["LeadScoring:RuleSetJson"] = RuleSet(RuleA, "1"),
         }).Build();
-        using var provider = new ServiceCollection().AddLeadScoring(configuration.GetSection("LeadScoring")).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddLeadScoring(configuration.GetSection("LeadScoring")).Services.BuildServiceProvider();
         var scorer = provider.GetRequiredService<ILeadScorer>();
         Assert.Equal("configuration", scorer.Status.Source);
         Assert.Equal(10, scorer.Score(new Lead("L"), TestRuleSets.AsOf).Score);
@@ -152,7 +181,7 @@ public sealed class HostingTests : IDisposable
     public void Without_a_host_a_broken_rule_set_fails_the_first_resolution_and_a_fixed_one_the_next()
     {
         string path = WriteRules("{ broken");
-        using var provider = new ServiceCollection().AddLeadScoring(o => o.RuleSetPath = path).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddLeadScoring(o => o.RuleSetPath = path).Services.BuildServiceProvider();
         var scorers = provider.GetRequiredService<ILeadScorerProvider>();
         var ex = Assert.Throws<OptionsValidationException>(() => scorers.GetScorer(string.Empty));
         Assert.Contains($"{path}: $: line 1, column 3: malformed JSON", ex.Message, StringComparison.Ordinal);
@@ -165,7 +194,7 @@ public sealed class HostingTests : IDisposable
     public void Configuration_with_a_bad_flag_is_reported()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["WatchRuleSetFile"] = "sometimes", ["BuiltInRuleSet"] = "default" }).Build();
-        using var provider = new ServiceCollection().AddLeadScoring(configuration).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddLeadScoring(configuration).Services.BuildServiceProvider();
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ILeadScorer>());
         Assert.Contains("WatchRuleSetFile must be true or false, got 'sometimes'", ex.Message, StringComparison.Ordinal);
     }
@@ -174,7 +203,7 @@ public sealed class HostingTests : IDisposable
     public void A_mistyped_key_is_reported_with_a_suggestion_instead_of_serving_the_built_in_rule_set()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["LeadScoring:RuleSetFile"] = "rules.json" }).Build();
-        using var provider = new ServiceCollection().AddLeadScoring(configuration.GetSection("LeadScoring")).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddLeadScoring(configuration.GetSection("LeadScoring")).Services.BuildServiceProvider();
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ILeadScorer>());
         Assert.Contains("configuration section 'LeadScoring': unknown key 'RuleSetFile' (did you mean 'RuleSetPath'?)", ex.Message, StringComparison.Ordinal);
         Assert.Contains("names no rule set", ex.Message, StringComparison.Ordinal);
@@ -184,14 +213,14 @@ public sealed class HostingTests : IDisposable
     public void A_missing_section_is_reported_and_the_built_in_rule_set_must_be_asked_for_by_name()
     {
         var empty = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Other:Key"] = "x" }).Build();
-        using (var provider = new ServiceCollection().AddLeadScoring(empty.GetSection("LeadScoring")).BuildServiceProvider())
+        using (var provider = new ServiceCollection().AddLeadScoring(empty.GetSection("LeadScoring")).Services.BuildServiceProvider())
         {
             var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ILeadScorer>());
             Assert.Contains("configuration section 'LeadScoring' is missing or empty", ex.Message, StringComparison.Ordinal);
         }
 
         var explicitDefault = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["LeadScoring:BuiltInRuleSet"] = "default" }).Build();
-        using (var provider = new ServiceCollection().AddLeadScoring(explicitDefault.GetSection("LeadScoring")).BuildServiceProvider())
+        using (var provider = new ServiceCollection().AddLeadScoring(explicitDefault.GetSection("LeadScoring")).Services.BuildServiceProvider())
         {
             Assert.Equal(ScoringModel.Default, provider.GetRequiredService<ILeadScorer>().Model);
         }
@@ -201,7 +230,7 @@ public sealed class HostingTests : IDisposable
     public void A_typo_added_by_a_configuration_reload_is_reported_and_the_last_good_rule_set_keeps_serving()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["LeadScoring:RuleSetJson"] = RuleSet(RuleA, "1") }).Build();
-        using var provider = new ServiceCollection().AddLeadScoring(configuration.GetSection("LeadScoring")).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddLeadScoring(configuration.GetSection("LeadScoring")).Services.BuildServiceProvider();
         var scorer = provider.GetRequiredService<ILeadScorer>();
         Assert.Equal("1", scorer.Status.RuleSetVersion);
 
@@ -236,8 +265,8 @@ public sealed class HostingTests : IDisposable
     {
         string path = WriteRules(RuleSet(RuleA, "1"));
         using var provider = new ServiceCollection()
-            .AddLeadScoring("smb", o => o.RuleSetPath = path)
-            .AddLeadScoring("broken", o => o.RuleSetJson = "{ nope")
+            .AddLeadScoring("smb", o => o.RuleSetPath = path).Services
+            .AddLeadScoring("broken", o => o.RuleSetJson = "{ nope").Services
             .BuildServiceProvider();
         Assert.Equal("1", provider.GetRequiredKeyedService<ILeadScorer>("smb").Status.RuleSetVersion);
         var scorers = provider.GetRequiredService<ILeadScorerProvider>();
@@ -254,7 +283,7 @@ public sealed class HostingTests : IDisposable
         WriteRules(RuleSet(RuleA, "root"), "relative.json");
         using var provider = new ServiceCollection()
             .AddSingleton<IHostEnvironment>(new Environment(_directory))
-            .AddLeadScoring(o => o.RuleSetPath = "relative.json")
+            .AddLeadScoring(o => o.RuleSetPath = "relative.json").Services
             .BuildServiceProvider();
         var scorer = provider.GetRequiredService<ILeadScorer>();
         Assert.Equal("root", scorer.Status.RuleSetVersion);
@@ -270,8 +299,8 @@ public sealed class HostingTests : IDisposable
             ["B:RuleSetJson"] = RuleSet(RuleB, "1"),
         }).Build();
         using var provider = new ServiceCollection()
-            .AddLeadScoring("a", configuration.GetSection("A"))
-            .AddLeadScoring("b", configuration.GetSection("B"))
+            .AddLeadScoring("a", configuration.GetSection("A")).Services
+            .AddLeadScoring("b", configuration.GetSection("B")).Services
             .BuildServiceProvider();
         var scorers = provider.GetRequiredService<ILeadScorerProvider>();
         var a = scorers.GetScorer("a");
@@ -286,7 +315,7 @@ public sealed class HostingTests : IDisposable
     /// <summary>A container whose default scorer watches <paramref name="path"/> (reload delay 20 ms), logging to <paramref name="logs"/>.</summary>
     private static ServiceProvider WatchingFile(string path, ListLoggerProvider logs) => new ServiceCollection()
         .AddLogging(b => b.AddProvider(logs))
-        .AddLeadScoring(o => (o.RuleSetPath, o.ReloadDelay) = (path, TimeSpan.FromMilliseconds(20)))
+        .AddLeadScoring(o => (o.RuleSetPath, o.ReloadDelay) = (path, TimeSpan.FromMilliseconds(20))).Services
         .BuildServiceProvider();
 
     private sealed class Environment(string root) : IHostEnvironment

@@ -31,7 +31,7 @@ public sealed class ReloadStormTests : IDisposable
         string path = Path.Combine(_directory, "rules.json");
         File.WriteAllText(path, jsonA);
         using var provider = new ServiceCollection()
-            .AddLeadScoring(o => (o.RuleSetPath, o.ReloadDelay) = (path, TimeSpan.FromMilliseconds(1)))
+            .AddLeadScoring(o => (o.RuleSetPath, o.ReloadDelay) = (path, TimeSpan.FromMilliseconds(1))).Services
             .BuildServiceProvider();
         var scorer = provider.GetRequiredService<ILeadScorer>();
 

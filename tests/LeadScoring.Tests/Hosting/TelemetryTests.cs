@@ -42,7 +42,7 @@ public sealed class TelemetryTests : IDisposable
         };
         ActivitySource.AddActivityListener(activityListener);
 
-        var services = new ServiceCollection().AddLogging().AddLeadScoring("web", o => (o.RuleSetPath, o.ReloadDelay) = (path, TimeSpan.FromMilliseconds(20)));
+        var services = new ServiceCollection().AddLogging().AddLeadScoring("web", o => (o.RuleSetPath, o.ReloadDelay) = (path, TimeSpan.FromMilliseconds(20))).Services;
         services.AddHealthChecks().AddLeadScoring();
         using var provider = services.BuildServiceProvider();
         var health = provider.GetRequiredService<HealthCheckService>();
@@ -69,7 +69,7 @@ public sealed class TelemetryTests : IDisposable
     [Fact]
     public async Task A_rule_set_that_cannot_load_makes_the_check_unhealthy()
     {
-        var services = new ServiceCollection().AddLogging().AddLeadScoring("broken", o => o.RuleSetJson = "{ nope");
+        var services = new ServiceCollection().AddLogging().AddLeadScoring("broken", o => o.RuleSetJson = "{ nope").Services;
         services.AddHealthChecks().AddLeadScoring();
         using var provider = services.BuildServiceProvider();
         var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
