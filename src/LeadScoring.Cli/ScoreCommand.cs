@@ -43,7 +43,7 @@ internal static class ScoreCommand
         int errors;
         using (var output = new BufferedStream(file?.Stream ?? standardOutput, 64 * 1024))
         {
-            errors = pipeline.Run(new JsonLinesReader(input), output, error, showProgress ? new Progress(error, clock) : null);
+            errors = pipeline.Run(new LeadJsonLinesReader(input, leaveOpen: true), output, error, showProgress ? new Progress(error, clock) : null);
         }
 
         if (errors > 0)

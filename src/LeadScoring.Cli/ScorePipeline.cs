@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace LeadScoring.Cli;
 
@@ -19,23 +17,20 @@ internal sealed class ScorePipeline(ScoringModel model, DateTimeOffset asOf, Dat
     // Below the large-object heap threshold: most batches are one read buffer (64 KB) of lines.
     private const int InitialBytes = 64 * 1024;
     private static readonly int MaxInFlight = Math.Max(2, Environment.ProcessorCount * 2);
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Scores every line of <paramref name="reader"/> to <paramref name="output"/>; returns the number of invalid leads.</summary>
-    public int Run(JsonLinesReader reader, Stream output, TextWriter error, Progress? progress = null)
+    public int Run(LeadJsonLinesReader reader, Stream output, TextWriter error, Progress? progress = null)
     {
         using var inFlight = new BlockingCollection<Task<BatchResult>>(MaxInFlight);
         var writing = Task.Run(() => WriteInOrder(inFlight, output, error, progress));
         try
         {
-            int lineNumber = 0;
             var batch = new Batch();
             while (reader.TryReadLine(out var line))
             {
-                lineNumber++;
                 if (!line.Trim(" \t"u8).IsEmpty) // blank lines (a trailing newline, say) are not leads
                 {
-                    batch.Add(line, lineNumber);
+                    batch.Add(line, reader.LineNumber);
                 }
 
                 // A batch goes when it is full, or when the next line would wait for input: a host that writes a
@@ -98,7 +93,7 @@ internal sealed class ScorePipeline(ScoringModel model, DateTimeOffset asOf, Dat
     {
         var result = new BatchResult { Leads = batch.Count };
         var lead = new Lead("-");
-        using var writer = new Utf8JsonWriter(result.Output, WriterOptions);
+        using var writer = new LeadJsonLinesWriter(result.Output);
         for (int i = 0; i < batch.Count; i++)
         {
             if (!LeadJson.TryParse(batch.Line(i), lead, out string? problem))
@@ -116,20 +111,16 @@ internal sealed class ScorePipeline(ScoringModel model, DateTimeOffset asOf, Dat
 
             if (since is { } earlier)
             {
-                LeadScoreJson.WriteResult(writer, lead.Id, model.ExplainChange(lead, earlier, asOf), explain ? model.Explain(lead, asOf) : null);
+                writer.Write(lead.Id, model.ExplainChange(lead, earlier, asOf), explain ? model.Explain(lead, asOf) : null);
             }
             else if (explain)
             {
-                LeadScoreJson.WriteResult(writer, lead.Id, model.Explain(lead, asOf));
+                writer.Write(lead.Id, model.Explain(lead, asOf));
             }
             else
             {
-                LeadScoreJson.WriteResult(writer, lead.Id, model.Score(lead, asOf));
+                writer.Write(lead.Id, model.Score(lead, asOf));
             }
-
-            writer.Flush();
-            writer.Reset();
-            result.Output.Write("\n"u8);
         }
 
         return result;

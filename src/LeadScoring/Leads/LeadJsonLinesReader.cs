@@ -1,0 +1,172 @@
+using System.Runtime.CompilerServices;
+
+namespace LeadScoring.Leads;
+
+/// <summary>
+/// Reads leads from a JSON Lines stream (UTF-8, one lead object per line, LF or CRLF, an optional byte order mark),
+/// as the <c>leadscore</c> tool does. Memory stays flat however long the stream: one buffer, grown only to hold the
+/// longest line. A line that is not a valid lead is reported with its number, and reading goes on.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var reader = new LeadJsonLinesReader(File.OpenRead("leads.jsonl"));
+/// await foreach (LeadLine line in reader.ReadLeadsAsync(cancellationToken))
+/// {
+///     if (line.Lead is { } lead) { Console.WriteLine(model.Score(lead, asOf).Stage); }
+///     else { Console.Error.WriteLine($"line {line.LineNumber}: {line.Problem}"); }
+/// }
+/// </code>
+/// </example>
+public sealed class LeadJsonLinesReader : IDisposable, IAsyncDisposable
+{
+    private readonly Stream _stream;
+    private readonly bool _leaveOpen;
+    private byte[] _buffer = new byte[64 * 1024];
+    private int _start;
+    private int _end;
+    private bool _endOfStream;
+    private bool _started;
+
+    /// <summary>Reads from <paramref name="utf8Stream"/>.</summary>
+    /// <param name="utf8Stream">The JSON Lines, UTF-8.</param>
+    /// <param name="leaveOpen">Whether disposing the reader leaves the stream open.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Stream"/> is null.</exception>
+    public LeadJsonLinesReader(Stream utf8Stream, bool leaveOpen = false)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Stream);
+        (_stream, _leaveOpen) = (utf8Stream, leaveOpen);
+    }
+
+    /// <summary>The number of the last line read, from 1; 0 before the first.</summary>
+    public int LineNumber { get; private set; }
+
+    /// <summary>Whether the next line can be read without waiting for the stream (a whole line, or the end, is buffered).</summary>
+    internal bool HasBufferedLine => _endOfStream || _buffer.AsSpan(_start, _end - _start).Contains((byte)'\n');
+
+    /// <summary>
+    /// Every lead of the stream, in order, each a new <see cref="Lead"/>; blank lines are skipped, and a line that
+    /// is not a valid lead comes as a <see cref="LeadLine"/> with its <see cref="LeadLine.Problem"/>.
+    /// </summary>
+    /// <param name="cancellationToken">Stops reading (between lines or while waiting for the stream).</param>
+    /// <returns>The leads, as they are read.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <exception cref="IOException">The stream failed.</exception>
+    public async IAsyncEnumerable<LeadLine> ReadLeadsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            while (!HasBufferedLine)
+            {
+                await FillAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (ReadLead() is not { } line)
+            {
+                yield break;
+            }
+
+            if (line.LineNumber > 0)
+            {
+                yield return line;
+            }
+        }
+    }
+
+    /// <summary>Closes the stream unless the reader was told to leave it open.</summary>
+    public void Dispose()
+    {
+        if (!_leaveOpen)
+        {
+            _stream.Dispose();
+        }
+    }
+
+    /// <summary>Closes the stream unless the reader was told to leave it open.</summary>
+    /// <returns>A task that completes when the stream is closed.</returns>
+    public ValueTask DisposeAsync() => _leaveOpen ? ValueTask.CompletedTask : _stream.DisposeAsync();
+
+    /// <summary>The next line without its line break, reading the stream synchronously; valid until the next call.</summary>
+    internal bool TryReadLine(out ReadOnlySpan<byte> line)
+    {
+        while (!HasBufferedLine)
+        {
+            int space = SpaceToFill(); // first: it moves the unread bytes, and so _end
+            Fill(_stream.Read(_buffer, _end, space));
+        }
+
+        return TakeLine(out line);
+    }
+
+    // A buffered line as a lead: null at the end; line number 0 for a blank line (nothing to report).
+    private LeadLine? ReadLead()
+    {
+        if (!TakeLine(out var line))
+        {
+            return null;
+        }
+
+        if (line.Trim(" \t"u8).IsEmpty)
+        {
+            return new LeadLine(0, null, null); // blank lines (a trailing newline, say) are not leads
+        }
+
+        var lead = new Lead("-");
+        return LeadJson.TryParse(line, lead, out string? problem)
+            ? new LeadLine(LineNumber, lead, null)
+            : new LeadLine(LineNumber, null, problem);
+    }
+
+    private bool TakeLine(out ReadOnlySpan<byte> line)
+    {
+        int newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+        if (newline < 0 && _start == _end)
+        {
+            line = default;
+            return false; // only at the end of the stream: HasBufferedLine held
+        }
+
+        int length = newline >= 0 ? newline : _end - _start;
+        line = _buffer.AsSpan(_start, length);
+        line = line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
+        _start += newline >= 0 ? newline + 1 : length;
+        LineNumber++;
+        if (!_started)
+        {
+            _started = true;
+            line = line.StartsWith("\uFEFF"u8) ? line[3..] : line; // a UTF-8 byte order mark is not part of the first lead
+        }
+
+        return true;
+    }
+
+    private async ValueTask FillAsync(CancellationToken cancellationToken)
+    {
+        int space = SpaceToFill(); // first: it moves the unread bytes, and so _end
+        Fill(await _stream.ReadAsync(_buffer.AsMemory(_end, space), cancellationToken).ConfigureAwait(false));
+    }
+
+    // Moves the unread bytes to the front and doubles the buffer when a line fills it; returns the free space.
+    private int SpaceToFill()
+    {
+        if (_start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+
+        return _buffer.Length - _end;
+    }
+
+    private void Fill(int read)
+    {
+        _endOfStream = read == 0;
+        _end += read;
+    }
+}
