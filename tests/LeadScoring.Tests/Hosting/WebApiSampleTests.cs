@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using LeadScoring.Samples.WebApi;
+using LeadScoring.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 
 namespace LeadScoring.Tests.Hosting;
@@ -68,6 +70,73 @@ public sealed class WebApiSampleTests : IAsyncLifetime
         using var response = await _client.GetAsync(new Uri("health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_lead_binds_as_a_typed_request_body_and_its_score_comes_back_with_the_formats_names()
+    {
+        using var response = await _client.PostAsync(new Uri("score/lead", UriKind.Relative), new StringContent("""{ "id": "L-9", "attributes": { "jobTitle": "VP" } }""", Encoding.UTF8, "application/json"));
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var score = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(10, score.GetProperty("score").GetDouble());
+        Assert.Equal(10, score.GetProperty("categories").GetProperty("demographic").GetDouble());
+
+        // A body that is not a valid lead is the client's error, and the other endpoints are unaffected.
+        using var bad = await _client.PostAsync(new Uri("score/lead", UriKind.Relative), new StringContent("""{ "id": "L-9", "attributes": [] }""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("Healthy", await _client.GetStringAsync(new Uri("health", UriKind.Relative)));
+        Assert.Equal("test", (await StatusAsync()).GetProperty("ruleSetName").GetString());
+    }
+
+    [Fact]
+    public async Task Health_goes_degraded_on_a_broken_edit_and_back_on_a_good_one()
+    {
+        // Serving first (the scorer loads on first use; a rule set that never loaded is Unhealthy, not Degraded).
+        Assert.Equal("Healthy", await _client.GetStringAsync(new Uri("health", UriKind.Relative)));
+        await File.WriteAllTextAsync(RulesPath, "{ broken");
+        await EventuallyAsync(async () => await _client.GetStringAsync(new Uri("health", UriKind.Relative)) == "Degraded");
+        await File.WriteAllTextAsync(RulesPath, HostingTests.RuleSet("""{ "id": "a", "category": "demographic", "points": 10, "when": { "all": [] } }""", "2"));
+        await EventuallyAsync(async () => await _client.GetStringAsync(new Uri("health", UriKind.Relative)) == "Healthy");
+        Assert.Equal("2", (await StatusAsync()).GetProperty("ruleSetVersion").GetString());
+    }
+
+    [Fact]
+    public async Task Hosted_scores_are_counted_by_stage_in_the_leadscoring_meter()
+    {
+        // A stage name no other test uses, so that measurements from tests running alongside do not count.
+        string stage = "metered-" + Guid.NewGuid().ToString("N");
+        await File.WriteAllTextAsync(RulesPath, TestRuleSets.Json("""{ "id": "a", "category": "demographic", "points": 10, "when": { "all": [] } }""", $$""" "name": "test", "version": "3", "stages": [ { "name": "{{stage}}" } ] """));
+        await EventuallyAsync(async () => (await StatusAsync()).GetProperty("ruleSetVersion").GetString() == "3");
+
+        long counted = 0;
+        using var meters = new MeterListener();
+        meters.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == LeadScoringTelemetry.Name && instrument.Name == "leadscoring.scores")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        meters.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "leadscoring.stage" && Equals(tag.Value, stage))
+                {
+                    Interlocked.Add(ref counted, value);
+                }
+            }
+        });
+        meters.Start();
+
+        for (int i = 0; i < 3; i++)
+        {
+            using var response = await _client.PostAsync(new Uri("score/lead", UriKind.Relative), new StringContent($$"""{ "id": "L-{{i}}" }""", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(3, Interlocked.Read(ref counted));
     }
 
     [Fact]
