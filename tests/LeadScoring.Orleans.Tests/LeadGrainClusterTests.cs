@@ -101,7 +101,8 @@ public sealed class LeadGrainClusterTests(WindowedDefaultCluster windowed, FastD
     public async Task A_lead_that_decays_out_of_a_stage_is_rescored_by_its_reminder()
     {
         var grain = fastDecay.Cluster.Client.GetGrain<ILeadGrain>("decaying");
-        var recorded = await grain.Record([new ActivityRecord("view", DateTimeOffset.UtcNow)]);
+        var viewedAt = DateTimeOffset.UtcNow;
+        var recorded = await grain.Record([new ActivityRecord("view", viewedAt)]);
         Assert.Equal("MQL", recorded.Stage);
 
         // 60 x 0.5^(age / 1.728 s) falls below 40 about a second later; nobody calls the grain meanwhile but to read.
@@ -118,7 +119,7 @@ public sealed class LeadGrainClusterTests(WindowedDefaultCluster windowed, FastD
         Assert.Equal(LeadGrain.Reasons.LookAgain, view.Reason);
         Assert.Equal(1, view.StageChanges);
         var model = ScoringModel.FromJson(FastDecayCluster.RuleSetJson);
-        var lead = new Lead("decaying").AddActivity("view", recorded.ScoredAt);
+        var lead = new Lead("decaying").AddActivity("view", viewedAt);
 
         // It was looked at within a second or two of the change, not at the end of the look-ahead.
         var change = model.NextChange(lead, recorded.ScoredAt, TimeSpan.FromMinutes(1));
