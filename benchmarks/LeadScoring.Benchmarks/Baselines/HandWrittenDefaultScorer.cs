@@ -27,32 +27,27 @@ public static class HandWrittenDefaultScorer
 
     public static BaselineResult Score(Lead lead, DateTimeOffset asOf)
     {
-        string? title = null, email = null, industry = null;
-        double employees = double.NaN, revenue = double.NaN, timeline = double.NaN;
-        bool hasEmail = false, hasAuthority = false, competitor = false, student = false, budget = false, need = false;
+        var x = new Inputs();
         foreach (ref readonly var attribute in lead.Attributes)
         {
             var v = attribute.Value;
             switch (attribute.Name.Length)
             {
-                case 5 when Is(attribute.Name, "email"): email = v.AsString; hasEmail = v.IsPresent; break;
-                case 8 when Is(attribute.Name, "jobTitle"): title = v.AsString; break;
-                case 8 when Is(attribute.Name, "industry"): industry = v.AsString; break;
-                case 9 when Is(attribute.Name, "employees"): employees = v.AsNumber ?? double.NaN; break;
-                case 9 when Is(attribute.Name, "isStudent"): student = v.AsBoolean == true; break;
-                case 12 when Is(attribute.Name, "hasAuthority"): hasAuthority = v.AsBoolean == true; break;
-                case 12 when Is(attribute.Name, "isCompetitor"): competitor = v.AsBoolean == true; break;
-                case 13 when Is(attribute.Name, "annualRevenue"): revenue = v.AsNumber ?? double.NaN; break;
-                case 14 when Is(attribute.Name, "needIdentified"): need = v.AsBoolean == true; break;
-                case 15 when Is(attribute.Name, "budgetConfirmed"): budget = v.AsBoolean == true; break;
-                case 20 when Is(attribute.Name, "purchaseTimelineDays"): timeline = v.AsNumber ?? double.NaN; break;
+                case 5 when Is(attribute.Name, "email"): x.Email = v.AsString; x.HasEmail = v.IsPresent; break;
+                case 8 when Is(attribute.Name, "jobTitle"): x.Title = v.AsString; break;
+                case 8 when Is(attribute.Name, "industry"): x.Industry = v.AsString; break;
+                case 9 when Is(attribute.Name, "employees"): x.Employees = v.AsNumber ?? double.NaN; break;
+                case 9 when Is(attribute.Name, "isStudent"): x.Student = v.AsBoolean == true; break;
+                case 12 when Is(attribute.Name, "hasAuthority"): x.HasAuthority = v.AsBoolean == true; break;
+                case 12 when Is(attribute.Name, "isCompetitor"): x.Competitor = v.AsBoolean == true; break;
+                case 13 when Is(attribute.Name, "annualRevenue"): x.Revenue = v.AsNumber ?? double.NaN; break;
+                case 14 when Is(attribute.Name, "needIdentified"): x.Need = v.AsBoolean == true; break;
+                case 15 when Is(attribute.Name, "budgetConfirmed"): x.Budget = v.AsBoolean == true; break;
+                case 20 when Is(attribute.Name, "purchaseTimelineDays"): x.Timeline = v.AsNumber ?? double.NaN; break;
             }
         }
 
         long asOfTicks = asOf.UtcTicks;
-        long newest = long.MaxValue;
-        double pricing = 0, content = 0, visits = 0, clicks = 0, opens = 0, replies = 0, social = 0;
-        bool handRaiser = false, unsubscribed = false, bounced = false, follows = false;
         foreach (ref readonly var activity in lead.Activities)
         {
             long ticks = asOfTicks - activity.At.UtcTicks;
@@ -61,28 +56,78 @@ public static class HandWrittenDefaultScorer
                 continue;
             }
 
-            newest = Math.Min(newest, ticks);
+            x.Newest = Math.Min(x.Newest, ticks);
             double age = ticks / (double)TimeSpan.TicksPerDay;
             string t = activity.Type;
             switch (t.Length)
             {
-                case 9 when Is(t, "page_view"): if (age <= 30) { visits += Math.Exp(age * DecayRate); } break;
-                case 10 when Is(t, "email_open"): opens += Math.Exp(age * DecayRate); break;
-                case 11 when Is(t, "email_click"): clicks += Math.Exp(age * DecayRate); break;
-                case 11 when Is(t, "email_reply"): replies += Math.Exp(age * DecayRate); break;
-                case 12 when Is(t, "email_bounce"): bounced |= age <= 90; break;
-                case 12 when Is(t, "social_share"): if (age <= 90) { social += Math.Exp(age * DecayRate); } break;
-                case 13 when Is(t, "social_follow"): follows = true; break;
-                case 13 when Is(t, "trial_started") || Is(t, "contact_sales"): handRaiser |= age <= 60; break;
-                case 14 when Is(t, "demo_requested"): handRaiser |= age <= 60; break;
-                case 14 when Is(t, "social_mention"): if (age <= 90) { social += Math.Exp(age * DecayRate); } break;
-                case 15 when Is(t, "quote_requested"): handRaiser |= age <= 60; break;
-                case 16 when Is(t, "content_download") || Is(t, "webinar_attended"): if (age <= 180) { content += Math.Exp(age * DecayRate); } break;
-                case 17 when Is(t, "pricing_page_view"): if (age <= 90) { pricing += Math.Exp(age * DecayRate); } break;
-                case 17 when Is(t, "email_unsubscribe"): unsubscribed = true; break;
+                case 9 when Is(t, "page_view"): if (age <= 30) { x.Visits += Math.Exp(age * DecayRate); } break;
+                case 10 when Is(t, "email_open"): x.Opens += Math.Exp(age * DecayRate); break;
+                case 11 when Is(t, "email_click"): x.Clicks += Math.Exp(age * DecayRate); break;
+                case 11 when Is(t, "email_reply"): x.Replies += Math.Exp(age * DecayRate); break;
+                case 12 when Is(t, "email_bounce"): x.Bounced |= age <= 90; break;
+                case 12 when Is(t, "social_share"): if (age <= 90) { x.Social += Math.Exp(age * DecayRate); } break;
+                case 13 when Is(t, "social_follow"): x.Follows = true; break;
+                case 13 when Is(t, "trial_started") || Is(t, "contact_sales"): x.HandRaiser |= age <= 60; break;
+                case 14 when Is(t, "demo_requested"): x.HandRaiser |= age <= 60; break;
+                case 14 when Is(t, "social_mention"): if (age <= 90) { x.Social += Math.Exp(age * DecayRate); } break;
+                case 15 when Is(t, "quote_requested"): x.HandRaiser |= age <= 60; break;
+                case 16 when Is(t, "content_download") || Is(t, "webinar_attended"): if (age <= 180) { x.Content += Math.Exp(age * DecayRate); } break;
+                case 17 when Is(t, "pricing_page_view"): if (age <= 90) { x.Pricing += Math.Exp(age * DecayRate); } break;
+                case 17 when Is(t, "email_unsubscribe"): x.Unsubscribed = true; break;
             }
         }
 
+        return Finish(ref x);
+    }
+
+    /// <summary>The same rule set over the host's own typed objects: properties read directly, activity types an enum.</summary>
+    public static BaselineResult Score(CrmLead lead, DateTimeOffset asOf)
+    {
+        var x = new Inputs
+        {
+            Email = lead.Email, HasEmail = lead.Email is not null, Title = lead.JobTitle, Industry = lead.Industry,
+            Employees = lead.Employees ?? double.NaN, Revenue = lead.AnnualRevenue ?? double.NaN, Timeline = lead.PurchaseTimelineDays ?? double.NaN,
+            HasAuthority = lead.HasAuthority == true, Competitor = lead.IsCompetitor == true, Student = lead.IsStudent == true,
+            Budget = lead.BudgetConfirmed == true, Need = lead.NeedIdentified == true,
+        };
+        long asOfTicks = asOf.UtcTicks;
+        foreach (var activity in lead.Events)
+        {
+            long ticks = asOfTicks - activity.At.UtcTicks;
+            if (ticks < 0)
+            {
+                continue;
+            }
+
+            x.Newest = Math.Min(x.Newest, ticks);
+            double age = ticks / (double)TimeSpan.TicksPerDay;
+            switch (activity.Type)
+            {
+                case CrmEventType.PageView: if (age <= 30) { x.Visits += Math.Exp(age * DecayRate); } break;
+                case CrmEventType.EmailOpen: x.Opens += Math.Exp(age * DecayRate); break;
+                case CrmEventType.EmailClick: x.Clicks += Math.Exp(age * DecayRate); break;
+                case CrmEventType.EmailReply: x.Replies += Math.Exp(age * DecayRate); break;
+                case CrmEventType.EmailBounce: x.Bounced |= age <= 90; break;
+                case CrmEventType.SocialShare or CrmEventType.SocialMention: if (age <= 90) { x.Social += Math.Exp(age * DecayRate); } break;
+                case CrmEventType.SocialFollow: x.Follows = true; break;
+                case CrmEventType.DemoRequested or CrmEventType.TrialStarted or CrmEventType.QuoteRequested or CrmEventType.ContactSales: x.HandRaiser |= age <= 60; break;
+                case CrmEventType.ContentDownload or CrmEventType.WebinarAttended: if (age <= 180) { x.Content += Math.Exp(age * DecayRate); } break;
+                case CrmEventType.PricingPageView: if (age <= 90) { x.Pricing += Math.Exp(age * DecayRate); } break;
+                case CrmEventType.EmailUnsubscribe: x.Unsubscribed = true; break;
+                default: break;
+            }
+        }
+
+        return Finish(ref x);
+    }
+
+    private static BaselineResult Finish(ref Inputs x)
+    {
+        var (title, email, industry, employees, revenue, timeline) = (x.Title, x.Email, x.Industry, x.Employees, x.Revenue, x.Timeline);
+        var (hasEmail, hasAuthority, competitor, student, budget, need) = (x.HasEmail, x.HasAuthority, x.Competitor, x.Student, x.Budget, x.Need);
+        var (pricing, content, visits, clicks, opens, replies, social, newest) = (x.Pricing, x.Content, x.Visits, x.Clicks, x.Opens, x.Replies, x.Social, x.Newest);
+        var (handRaiser, unsubscribed, bounced, follows) = (x.HandRaiser, x.Unsubscribed, x.Bounced, x.Follows);
         bool executive = title is not null && title.AsSpan().ContainsAny(ExecutiveTitles);
         double demographic = (executive ? 15 : 0)
             + (title is not null && !executive && title.AsSpan().ContainsAny(ManagerTitles) ? 8 : 0)
@@ -137,6 +182,19 @@ public static class HandWrittenDefaultScorer
 
         string grade = fit >= 35 ? "A" : fit >= 20 ? "B" : fit >= 10 ? "C" : "D";
         return new BaselineResult(score, fit, engagement, stage, grade);
+    }
+
+    /// <summary>What the rules read, gathered in one pass over attributes and one over activities.</summary>
+    private struct Inputs
+    {
+        public string? Title, Email, Industry;
+        public double Employees, Revenue, Timeline;
+        public bool HasEmail, HasAuthority, Competitor, Student, Budget, Need;
+        public double Pricing, Content, Visits, Clicks, Opens, Replies, Social;
+        public bool HandRaiser, Unsubscribed, Bounced, Follows;
+        public long Newest;
+
+        public Inputs() => (Employees, Revenue, Timeline, Newest) = (double.NaN, double.NaN, double.NaN, long.MaxValue);
     }
 
     private static bool Is(string value, string literal) => Ascii.EqualsIgnoreCase(value, literal);

@@ -171,8 +171,25 @@ internal sealed partial class CompiledRuleSet
     public LeadScore Score(ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, EvaluationTrace trace) =>
         Evaluate(attributes, activities, asOfUtcTicks, trace);
 
+    /// <summary>
+    /// Scores a lead whose names were resolved beforehand (a lead binding): <paramref name="fieldSlots"/>
+    /// gives each attribute's field slot and <paramref name="typeIds"/> each activity's type id (-1: not in the model).
+    /// Allocates nothing.
+    /// </summary>
+    public LeadScore ScoreResolved(
+        ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<int> fieldSlots, ReadOnlySpan<LeadActivity> activities, ReadOnlySpan<int> typeIds, long asOfUtcTicks) =>
+        Evaluate(attributes, activities, asOfUtcTicks, trace: null, fieldSlots, typeIds);
+
+    /// <summary>The slot of a field name in the model (-1: no rule reads it).</summary>
+    public int FieldSlot(string name) => _fields.TryGetValue(name, out int slot) ? slot : -1;
+
+    /// <summary>The id of an activity type in the model (-1: no rule counts it).</summary>
+    public int TypeId(string type) => _types.TryGetValue(type, out int id) ? id : -1;
+
     [SkipLocalsInit]
-    private LeadScore Evaluate(ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, EvaluationTrace? trace)
+    private LeadScore Evaluate(
+        ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, EvaluationTrace? trace,
+        ReadOnlySpan<int> resolvedFields = default, ReadOnlySpan<int> resolvedTypes = default)
     {
         int intCount = _fields.Count + _counterCount;
         Span<int> ints = intCount <= StackLimit ? stackalloc int[intCount] : ThreadScratch(ref t_ints, intCount);
@@ -183,15 +200,17 @@ internal sealed partial class CompiledRuleSet
         counts.Clear();
         sums.Clear();
 
+        bool resolved = resolvedFields.Length == attributes.Length && attributes.Length > 0;
         for (int i = 0; i < attributes.Length; i++)
         {
-            if (_fields.TryGetValue(attributes[i].Name, out int field))
+            int field = resolved ? resolvedFields[i] : _fields.TryGetValue(attributes[i].Name, out int slot) ? slot : -1;
+            if (field >= 0)
             {
                 fieldSlots[field] = i;
             }
         }
 
-        long newestAge = ScanActivities(activities, asOfUtcTicks, counts, sums);
+        long newestAge = ScanActivities(activities, resolvedTypes, asOfUtcTicks, counts, sums);
         var state = new EvaluationState(attributes, fieldSlots, counts);
         return Total(in state, sums, newestAge, trace);
     }
@@ -216,7 +235,7 @@ internal sealed partial class CompiledRuleSet
     /// Matches of consumers with distinctTags or maxPerDay are set aside and counted once the limits are applied.
     /// Returns the age in ticks of the most recent activity not after as-of, or -1 when there is none.
     /// </summary>
-    private long ScanActivities(ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, Span<int> counts, Span<double> sums)
+    private long ScanActivities(ReadOnlySpan<LeadActivity> activities, ReadOnlySpan<int> resolvedTypes, long asOfUtcTicks, Span<int> counts, Span<double> sums)
     {
         long newest = long.MaxValue;
         int repeatMatches = 0;
@@ -230,7 +249,8 @@ internal sealed partial class CompiledRuleSet
             }
 
             newest = Math.Min(newest, ticks);
-            if (!_types.TryGetValue(activity.Type, out int type))
+            int type = resolvedTypes.Length > 0 ? resolvedTypes[order] : _types.TryGetValue(activity.Type, out int id) ? id : -1;
+            if (type < 0)
             {
                 continue;
             }

@@ -282,6 +282,31 @@ public sealed class ScoringModel : IEquatable<ScoringModel>
         return ticks < 0 ? null : asOf.AddTicks(ticks - asOf.UtcTicks);
     }
 
+    /// <summary>
+    /// Binds this model to a host's own lead type: describe once how it exposes attributes and activities, then score
+    /// those objects directly with <see cref="LeadBinding{TLead}.Score"/>, with the same results as converting them to
+    /// <see cref="Lead"/>s.
+    /// </summary>
+    /// <typeparam name="TLead">The host's lead type.</typeparam>
+    /// <param name="describe">Describes the attributes (<c>Text</c>, <c>Number</c>, <c>Boolean</c>) and the activities.</param>
+    /// <returns>The binding (immutable, thread-safe; it belongs to this model).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="describe"/> is null.</exception>
+    /// <example>
+    /// <code>
+    /// var binding = model.Bind&lt;Contact&gt;(b =&gt; b
+    ///     .Text("jobTitle", c =&gt; c.Title).Number("employees", c =&gt; c.Company?.Employees)
+    ///     .Activities(c =&gt; c.Events, e =&gt; e.Kind, kind =&gt; kind.ToString(), e =&gt; e.At, e =&gt; e.Url));
+    /// LeadScore score = binding.Score(contact, asOf);
+    /// </code>
+    /// </example>
+    public LeadBinding<TLead> Bind<TLead>(Action<LeadBindingBuilder<TLead>> describe)
+    {
+        ArgumentNullException.ThrowIfNull(describe);
+        var builder = new LeadBindingBuilder<TLead>();
+        describe(builder);
+        return builder.Build(this);
+    }
+
     /// <summary>The rule set as JSON (indented); loading it gives an equal model.</summary>
     /// <returns>The rule-set JSON.</returns>
     public string ToJson() => Encoding.UTF8.GetString(CanonicalJson);

@@ -45,8 +45,9 @@ public sealed class PublicApiTests
         foreach (var type in typeof(ScoringModel).Assembly.GetExportedTypes().Where(t => !t.IsNested))
         {
             string folder = type.Namespace!["LeadScoring".Length..].TrimStart('.');
-            string file = Path.Combine(TestPaths.RepositoryRoot, "src", "LeadScoring", folder, type.Name + ".cs");
-            Assert.True(File.Exists(file), $"{type.FullName} should be declared in src/LeadScoring/{folder}/{type.Name}.cs (one public type per file, folder = namespace)");
+            string name = type.Name.Split('`')[0]; // a generic type's file has no arity suffix
+            string file = Path.Combine(TestPaths.RepositoryRoot, "src", "LeadScoring", folder, name + ".cs");
+            Assert.True(File.Exists(file), $"{type.FullName} should be declared in src/LeadScoring/{folder}/{name}.cs (one public type per file, folder = namespace)");
         }
     }
 

@@ -1,0 +1,95 @@
+using LeadScoring.Leads;
+
+namespace LeadScoring.Scoring;
+
+/// <summary>How a binding reads a host lead's activities into the engine's scratch: instants, tags and type ids.</summary>
+internal abstract class BoundActivities<TLead>
+{
+    /// <summary>Resolves what can be resolved once for <paramref name="model"/> (enum types to type ids).</summary>
+    public abstract BoundActivities<TLead> For(CompiledRuleSet model);
+
+    /// <summary>Writes the lead's activities and their type ids (-1: not in the model) from index 0; returns how many.</summary>
+    public abstract int Fill(TLead lead, CompiledRuleSet model, ref LeadActivity[] activities, ref int[] typeIds);
+
+    /// <summary>Activities read from a list on the lead; subclasses say how an activity's type becomes a type id.</summary>
+    internal abstract class ListOf<TActivity>(Func<TLead, IReadOnlyList<TActivity>?> read, Func<TActivity, DateTimeOffset> at, Func<TActivity, string?>? tag)
+        : BoundActivities<TLead>
+    {
+        protected Func<TLead, IReadOnlyList<TActivity>?> Read { get; } = read ?? throw new ArgumentNullException(nameof(read));
+
+        protected Func<TActivity, DateTimeOffset> At { get; } = at ?? throw new ArgumentNullException(nameof(at));
+
+        protected Func<TActivity, string?>? Tag { get; } = tag;
+
+        public sealed override int Fill(TLead lead, CompiledRuleSet model, ref LeadActivity[] activities, ref int[] typeIds)
+        {
+            if (Read(lead) is not { Count: > 0 } list)
+            {
+                return 0;
+            }
+
+            if (activities.Length < list.Count)
+            {
+                activities = new LeadActivity[Math.Max(list.Count, activities.Length * 2)];
+                typeIds = new int[activities.Length];
+            }
+
+            for (int i = 0; i < list.Count; i++)
+            {
+                var activity = list[i];
+                typeIds[i] = TypeIdOf(activity, model, out string name);
+                activities[i] = new LeadActivity(name, At(activity), Tag?.Invoke(activity));
+            }
+
+            return list.Count;
+        }
+
+        /// <summary>The activity's type id in the model (-1: none), and a name to carry (the engine reads the id).</summary>
+        protected abstract int TypeIdOf(TActivity activity, CompiledRuleSet model, out string name);
+    }
+
+    /// <summary>Activities whose types are strings, looked up at each score.</summary>
+    internal sealed class Named<TActivity>(
+        Func<TLead, IReadOnlyList<TActivity>?> read, Func<TActivity, string> type, Func<TActivity, DateTimeOffset> at, Func<TActivity, string?>? tag)
+        : ListOf<TActivity>(read, at, tag)
+    {
+        private readonly Func<TActivity, string> _type = type ?? throw new ArgumentNullException(nameof(type));
+
+        public override BoundActivities<TLead> For(CompiledRuleSet model) => this;
+
+        protected override int TypeIdOf(TActivity activity, CompiledRuleSet model, out string name)
+        {
+            name = _type(activity) ?? string.Empty;
+            return model.TypeId(name); // a null or empty type is none the model knows
+        }
+    }
+
+    /// <summary>Activities whose types are an enum, each value resolved to a type id once per model.</summary>
+    internal sealed class Enumerated<TActivity, TType>(
+        Func<TLead, IReadOnlyList<TActivity>?> read, Func<TActivity, TType> type, Func<TType, string> typeName, Func<TActivity, DateTimeOffset> at, Func<TActivity, string?>? tag)
+        : ListOf<TActivity>(read, at, tag)
+        where TType : struct, Enum
+    {
+        private readonly Func<TActivity, TType> _type = type ?? throw new ArgumentNullException(nameof(type));
+        private readonly Func<TType, string> _typeName = typeName ?? throw new ArgumentNullException(nameof(typeName));
+        private Dictionary<TType, int>? _ids;
+
+        public override BoundActivities<TLead> For(CompiledRuleSet model)
+        {
+            var resolved = new Enumerated<TActivity, TType>(Read, _type, _typeName, At, Tag) { _ids = [] };
+            foreach (var value in Enum.GetValues<TType>())
+            {
+                resolved._ids[value] = _typeName(value) is { Length: > 0 } name ? model.TypeId(name) : -1;
+            }
+
+            return resolved;
+        }
+
+        // A value outside the enum's named ones is no type the model knows.
+        protected override int TypeIdOf(TActivity activity, CompiledRuleSet model, out string name)
+        {
+            name = string.Empty;
+            return _ids!.TryGetValue(_type(activity), out int id) ? id : -1;
+        }
+    }
+}

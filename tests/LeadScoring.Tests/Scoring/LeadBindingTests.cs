@@ -1,0 +1,150 @@
+using FsCheck.Xunit;
+using LeadScoring.Tests.Support;
+
+namespace LeadScoring.Tests.Scoring;
+
+/// <summary>Scoring a host's own objects through a binding: the same results as converting them to leads.</summary>
+public sealed class LeadBindingTests
+{
+    private static readonly DateTimeOffset AsOf = new(2026, 6, 15, 12, 0, 0, TimeSpan.Zero);
+    private static readonly string[] Titles = ["VP Sales", "Director", "/pricing VP", "Analyst"];
+    private static readonly string[] Tags = ["/pricing", "/blog", "ebook", "LINKEDIN"];
+
+    public enum Kind
+    {
+        View,
+        Click,
+        Open,
+        Demo,
+        Share,
+        Unknown,
+    }
+
+    [Property(MaxTest = 200)]
+    public void A_bound_host_object_scores_as_the_lead_it_converts_to(int seed)
+    {
+        var model = ScoringModel.FromJson(RandomRuleSet.Create(seed).Json);
+        var byName = model.Bind<Contact>(b => b
+            .Text("title", c => c.Title).Number("EMPLOYEES", c => c.Employees).Text("industry", c => c.Industry)
+            .Boolean("budget", c => c.Budget).Number("revenue", c => c.Revenue).Text("not-in-any-rule", c => throw new InvalidOperationException("never read"))
+            .Activities(c => c.Events, e => e.TypeText, e => e.At, e => e.Tag));
+        var byEnum = model.Bind<Contact>(b => b
+            .Text("title", c => c.Title).Number("employees", c => c.Employees).Text("industry", c => c.Industry)
+            .Boolean("budget", c => c.Budget).Number("revenue", c => c.Revenue)
+            .Activities(c => c.Events, e => e.Kind, k => k == Kind.Unknown ? "unknown_type" : k.ToString().ToLowerInvariant(), e => e.At, e => e.Tag));
+
+        var random = new Random(seed);
+        for (int i = 0; i < 20; i++)
+        {
+            var contact = RandomContact(random, i);
+            var expected = model.Score(ToLead(contact), AsOf);
+            Assert.Equal(Snapshot(expected), Snapshot(byName.Score(contact, AsOf)));
+            Assert.Equal(Snapshot(expected), Snapshot(byEnum.Score(contact, AsOf)));
+        }
+    }
+
+    [Fact]
+    public void Scoring_through_a_binding_allocates_nothing()
+    {
+        var model = ScoringModel.Default;
+        var binding = model.Bind<Contact>(b => b
+            .Text("jobTitle", c => c.Title).Number("employees", c => c.Employees).Boolean("budgetConfirmed", c => c.Budget)
+            .Activities(c => c.Events, e => e.Kind, k => k == Kind.View ? "pricing_page_view" : "email_open", e => e.At, e => e.Tag));
+        var contact = new Contact("C-1", "VP Sales", 300, null, true, null, [new(Kind.View, "view", AsOf.AddDays(-1), "/pricing"), new(Kind.Open, "open", AsOf.AddDays(-2), null)]);
+        Assert.Equal(model.Score(ToLead(contact, k => k == Kind.View ? "pricing_page_view" : "email_open"), AsOf).Score, binding.Score(contact, AsOf).Score);
+
+        binding.Score(contact, AsOf);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            binding.Score(contact, AsOf);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Bad_descriptions_are_rejected_where_they_are_made()
+    {
+        var model = ScoringModel.Default;
+        Assert.Throws<ArgumentNullException>(() => model.Bind<Contact>(null!));
+        Assert.Throws<ArgumentException>(() => model.Bind<Contact>(b => b.Text("jobTitle", c => c.Title).Text("JOBTITLE", c => c.Industry)));
+        Assert.Throws<ArgumentException>(() => model.Bind<Contact>(b => b.Number("", c => c.Employees)));
+        Assert.Throws<InvalidOperationException>(() => model.Bind<Contact>(b => b
+            .Activities(c => c.Events, e => e.TypeText, e => e.At, null)
+            .Activities(c => c.Events, e => e.TypeText, e => e.At, null)));
+        var binding = model.Bind<Contact>(b => b.Text("jobTitle", c => c.Title));
+        Assert.Same(model, binding.Model);
+        Assert.Throws<ArgumentNullException>(() => binding.Score(null!, AsOf));
+    }
+
+    private static Contact RandomContact(Random random, int i)
+    {
+        var events = new List<Event>();
+        for (int a = random.Next(0, 20); a > 0; a--)
+        {
+            var kind = (Kind)random.Next(6);
+            string text = kind == Kind.Unknown ? "unknown_type" : kind.ToString();
+            events.Add(new Event(kind, random.Next(2) == 0 ? text.ToLowerInvariant() : text.ToUpperInvariant(), AsOf.AddDays(-random.NextDouble() * 300 + 5), random.Next(3) == 0 ? null : Tags[random.Next(Tags.Length)]));
+        }
+
+        return new Contact(
+            $"C-{i}",
+            random.Next(3) == 0 ? null : Titles[random.Next(Titles.Length)],
+            random.Next(3) == 0 ? null : Math.Round(random.NextDouble() * 2000, 1),
+            random.Next(2) == 0 ? null : "Software",
+            random.Next(3) == 0 ? null : random.Next(2) == 0,
+            random.Next(2) == 0 ? null : random.Next(100, 5000),
+            random.Next(5) == 0 ? null : events);
+    }
+
+    private static Lead ToLead(Contact contact, Func<Kind, string>? name = null)
+    {
+        var lead = new Lead(contact.Id);
+        if (contact.Title is { } title)
+        {
+            lead.Set("title", title);
+        }
+
+        if (contact.Employees is { } employees)
+        {
+            lead.Set("employees", employees);
+        }
+
+        if (contact.Industry is { } industry)
+        {
+            lead.Set("industry", industry);
+        }
+
+        if (contact.Budget is { } budget)
+        {
+            lead.Set("budget", budget);
+        }
+
+        if (contact.Revenue is { } revenue)
+        {
+            lead.Set("revenue", revenue);
+        }
+
+        foreach (var e in contact.Events ?? [])
+        {
+            lead.AddActivity(name?.Invoke(e.Kind) ?? e.TypeText, e.At, e.Tag);
+        }
+
+        // The same names on the jobTitle/budgetConfirmed spelling, for the built-in rule set.
+        if (name is not null)
+        {
+            lead.Set("jobTitle", contact.Title).Set("budgetConfirmed", contact.Budget is { } b ? b : AttributeValue.Missing);
+        }
+
+        return lead;
+    }
+
+    private static string Snapshot(LeadScore score) =>
+        $"{score.Score:R}|{score.Fit:R}|{score.Engagement:R}|{score.Stage}|{score.Grade}|{string.Join(",", score.DisqualifiedBy.ToArray())}|" +
+        string.Join(",", Enum.GetValues<ScoreCategory>().Select(c => score[c].ToString("R", System.Globalization.CultureInfo.InvariantCulture))) + $"|{score.Probability}";
+
+    public sealed record Event(Kind Kind, string TypeText, DateTimeOffset At, string? Tag);
+
+    public sealed record Contact(string Id, string? Title, double? Employees, string? Industry, bool? Budget, double? Revenue, List<Event>? Events);
+}
