@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LeadScoring.Leads;
 
 namespace LeadScoring.Scoring;
@@ -72,7 +73,11 @@ internal abstract class BoundActivities<TLead>
     {
         private readonly Func<TActivity, TType> _type = type ?? throw new ArgumentNullException(nameof(type));
         private readonly Func<TType, string> _typeName = typeName ?? throw new ArgumentNullException(nameof(typeName));
+        // Largest int-backed enum value looked up by index rather than through the dictionary.
+        private const int DenseLimit = 4096;
+
         private Dictionary<TType, int>? _ids;
+        private int[]? _dense;
 
         public override BoundActivities<TLead> For(CompiledRuleSet model)
         {
@@ -82,6 +87,17 @@ internal abstract class BoundActivities<TLead>
                 resolved._ids[value] = _typeName(value) is { Length: > 0 } name ? model.TypeId(name) : -1;
             }
 
+            // The usual enum (int-backed, small non-negative values): an array indexed by the value.
+            if (Unsafe.SizeOf<TType>() == sizeof(int) && resolved._ids.Keys.All(v => AsInt(v) is >= 0 and < DenseLimit))
+            {
+                resolved._dense = new int[resolved._ids.Count == 0 ? 0 : resolved._ids.Keys.Max(AsInt) + 1];
+                Array.Fill(resolved._dense, -1);
+                foreach (var (value, id) in resolved._ids)
+                {
+                    resolved._dense[AsInt(value)] = id;
+                }
+            }
+
             return resolved;
         }
 
@@ -89,7 +105,15 @@ internal abstract class BoundActivities<TLead>
         protected override int TypeIdOf(TActivity activity, CompiledRuleSet model, out string name)
         {
             name = string.Empty;
-            return _ids!.TryGetValue(_type(activity), out int id) ? id : -1;
+            var type = _type(activity);
+            if (_dense is { } dense)
+            {
+                return (uint)AsInt(type) < (uint)dense.Length ? dense[AsInt(type)] : -1;
+            }
+
+            return _ids!.TryGetValue(type, out int id) ? id : -1;
         }
+
+        private static int AsInt(TType value) => Unsafe.As<TType, int>(ref value);
     }
 }
