@@ -9,6 +9,10 @@ namespace LeadScoring.Scoring;
 /// not even read. Immutable and thread-safe; allocates nothing per score (beyond what the host's delegates allocate).
 /// A binding belongs to one model: after a rule-set reload, bind the new model.
 /// </summary>
+/// <remarks>
+/// Scoring reuses one scratch buffer per thread and lead type, so the binding's delegates must not themselves score
+/// with a binding of the same lead type.
+/// </remarks>
 /// <typeparam name="TLead">The host's lead type.</typeparam>
 public sealed class LeadBinding<TLead>
 {
