@@ -32,4 +32,4 @@ if (compare >= 0)
     }
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. arguments], config);
+BenchmarkSwitcher.FromAssembly(typeof(LeadScoring.Benchmarks.DefaultRuleSetBenchmarks).Assembly).Run([.. arguments], config);
