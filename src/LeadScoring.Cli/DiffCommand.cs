@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using LeadScoring.Comparison;
 
@@ -12,7 +11,6 @@ namespace LeadScoring.Cli;
 /// </summary>
 internal static class DiffCommand
 {
-    private static readonly JsonWriterOptions LineOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static int Run(ReadOnlySpan<string> args, Stream standardInput, Stream standardOutput, TextWriter error, TimeProvider clock)
     {
@@ -46,7 +44,7 @@ internal static class DiffCommand
         ComparisonReport report;
         using (var input = inputPath is null ? standardInput : Options.OpenInput(inputPath))
         using (var changes = changesFile is null ? null : new BufferedStream(changesFile.Stream, 64 * 1024))
-        using (var writer = changes is null ? null : new Utf8JsonWriter(changes, LineOptions))
+        using (var writer = changes is null ? null : new Utf8JsonWriter(changes, LeadScoring.Validation.LenientJsonWriter.Compact))
         {
             var leads = new LeadLines(input, inputName, error);
             report = current.CompareWith(candidate, leads.All(), asOf, options, writer is null ? null : change =>

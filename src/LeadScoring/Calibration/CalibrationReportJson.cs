@@ -1,3 +1,4 @@
+using LeadScoring.Validation;
 using System.Text.Json;
 using LeadScoring.Rules;
 
@@ -8,7 +9,7 @@ internal static class CalibrationReportJson
 {
     public static void Write(Stream destination, CalibrationReport report)
     {
-        using var writer = new Utf8JsonWriter(destination, ReportJson.Indented);
+        using var writer = new Utf8JsonWriter(destination, LenientJsonWriter.Indented);
         writer.WriteStartObject();
         writer.WriteNumber("leads", report.Leads);
         writer.WriteNumber("won", report.Won);

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace LeadScoring.Calibration;
@@ -6,8 +5,6 @@ namespace LeadScoring.Calibration;
 /// <summary>What the calibration and comparison reports share when written: indented UTF-8, numbers unrounded, null for undefined.</summary>
 internal static class ReportJson
 {
-    public static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>What a report's <c>WriteJson</c> writes, as a string.</summary>
     public static string ToText(Action<Stream> writeJson)
     {

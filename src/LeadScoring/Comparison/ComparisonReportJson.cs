@@ -1,3 +1,4 @@
+using LeadScoring.Validation;
 using System.Text.Json;
 using LeadScoring.Calibration;
 
@@ -8,7 +9,7 @@ internal static class ComparisonReportJson
 {
     public static void Write(Stream destination, ComparisonReport report)
     {
-        using var writer = new Utf8JsonWriter(destination, ReportJson.Indented);
+        using var writer = new Utf8JsonWriter(destination, LenientJsonWriter.Indented);
         writer.WriteStartObject();
         writer.WriteNumber("leads", report.Leads);
         writer.WriteNumber("stageChanged", report.StageChanged);

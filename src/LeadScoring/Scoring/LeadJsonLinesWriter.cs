@@ -1,7 +1,7 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using LeadScoring.Leads;
+using LeadScoring.Validation;
 
 namespace LeadScoring.Scoring;
 
@@ -21,11 +21,9 @@ public sealed class LeadJsonLinesWriter : IDisposable, IAsyncDisposable
     // Written to the stream once this much is buffered.
     private const int BlockBytes = 64 * 1024;
 
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private readonly Stream? _stream;
     private readonly bool _leaveOpen;
-    private readonly IBufferWriter<byte> _lines;
+    private readonly ArrayBufferWriter<byte> _lines;
     private readonly Utf8JsonWriter _json;
 
     /// <summary>Writes to <paramref name="utf8Stream"/>.</summary>
@@ -37,14 +35,14 @@ public sealed class LeadJsonLinesWriter : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(utf8Stream);
         (_stream, _leaveOpen) = (utf8Stream, leaveOpen);
         _lines = new ArrayBufferWriter<byte>(BlockBytes);
-        _json = new Utf8JsonWriter(_lines, Options);
+        _json = new Utf8JsonWriter(_lines, LenientJsonWriter.Compact);
     }
 
     /// <summary>Writes into a buffer the caller owns (the tool's parallel scoring, which orders the buffers itself).</summary>
-    internal LeadJsonLinesWriter(IBufferWriter<byte> lines)
+    internal LeadJsonLinesWriter(ArrayBufferWriter<byte> lines)
     {
         _lines = lines;
-        _json = new Utf8JsonWriter(_lines, Options);
+        _json = new Utf8JsonWriter(_lines, LenientJsonWriter.Compact);
     }
 
     /// <summary>Writes a score line: id, score, fit, engagement, stage, grade, disqualifiedBy, categories, probability.</summary>
@@ -117,10 +115,10 @@ public sealed class LeadJsonLinesWriter : IDisposable, IAsyncDisposable
     /// <summary>Writes what is buffered, then closes the stream unless the writer was told to leave it open.</summary>
     public void Dispose()
     {
-        if (_stream is not null && _lines is ArrayBufferWriter<byte> { WrittenCount: > 0 } buffered)
+        if (_stream is not null && _lines.WrittenCount > 0)
         {
-            _stream.Write(buffered.WrittenSpan);
-            buffered.ResetWrittenCount();
+            _stream.Write(_lines.WrittenSpan);
+            _lines.ResetWrittenCount();
             _stream.Flush();
         }
 
@@ -172,14 +170,14 @@ public sealed class LeadJsonLinesWriter : IDisposable, IAsyncDisposable
     }
 
     private ValueTask WriteBlockAsync(CancellationToken cancellationToken) =>
-        _lines is ArrayBufferWriter<byte> { WrittenCount: >= BlockBytes } ? WriteBufferedAsync(cancellationToken) : ValueTask.CompletedTask;
+        _lines.WrittenCount >= BlockBytes ? WriteBufferedAsync(cancellationToken) : ValueTask.CompletedTask;
 
     private async ValueTask WriteBufferedAsync(CancellationToken cancellationToken)
     {
-        if (_stream is not null && _lines is ArrayBufferWriter<byte> { WrittenCount: > 0 } buffered)
+        if (_stream is not null && _lines.WrittenCount > 0)
         {
-            await _stream.WriteAsync(buffered.WrittenMemory, cancellationToken).ConfigureAwait(false);
-            buffered.ResetWrittenCount();
+            await _stream.WriteAsync(_lines.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            _lines.ResetWrittenCount();
         }
     }
 }

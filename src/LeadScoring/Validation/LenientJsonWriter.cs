@@ -12,10 +12,11 @@ namespace LeadScoring.Validation;
 /// </summary>
 internal static class LenientJsonWriter
 {
-    /// <summary>Indented, and non-ASCII text left readable: the canonical form of a rule set.</summary>
+    /// <summary>Indented, and non-ASCII text left readable: the canonical form of a rule set, and the reports.</summary>
     public static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>One line, non-ASCII text left readable: JSON Lines output and <c>ToString</c>.</summary>
+    public static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>What <paramref name="write"/> writes, as UTF-8.</summary>
     public static byte[] ToUtf8(JsonWriterOptions options, Action<Utf8JsonWriter> write)
