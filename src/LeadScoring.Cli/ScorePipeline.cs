@@ -28,7 +28,7 @@ internal sealed class ScorePipeline(ScoringModel model, DateTimeOffset asOf, Dat
             var batch = new Batch();
             while (reader.TryReadLine(out var line))
             {
-                if (!line.Trim(" \t"u8).IsEmpty) // blank lines (a trailing newline, say) are not leads
+                if (!LeadJsonLinesReader.IsBlank(line))
                 {
                     batch.Add(line, reader.LineNumber);
                 }

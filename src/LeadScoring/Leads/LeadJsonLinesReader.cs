@@ -61,14 +61,14 @@ public sealed class LeadJsonLinesReader : IDisposable, IAsyncDisposable
                 await FillAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            if (ReadLead() is not { } line)
+            if (!TryTakeLead(out var line))
             {
                 yield break;
             }
 
-            if (line.LineNumber > 0)
+            if (line is { } lead)
             {
-                yield return line;
+                yield return lead;
             }
         }
     }
@@ -98,23 +98,27 @@ public sealed class LeadJsonLinesReader : IDisposable, IAsyncDisposable
         return TakeLine(out line);
     }
 
-    // A buffered line as a lead: null at the end; line number 0 for a blank line (nothing to report).
-    private LeadLine? ReadLead()
+    /// <summary>Whether a line is blank (spaces and tabs only): a trailing newline, say, is no lead.</summary>
+    internal static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim(" \t"u8).IsEmpty;
+
+    // The next buffered line as a lead: false at the end; a blank line gives none.
+    private bool TryTakeLead(out LeadLine? lead)
     {
+        lead = null;
         if (!TakeLine(out var line))
         {
-            return null;
+            return false;
         }
 
-        if (line.Trim(" \t"u8).IsEmpty)
+        if (!IsBlank(line))
         {
-            return new LeadLine(0, null, null); // blank lines (a trailing newline, say) are not leads
+            var parsed = new Lead("-");
+            lead = LeadJson.TryParse(line, parsed, out string? problem)
+                ? new LeadLine(LineNumber, parsed, null)
+                : new LeadLine(LineNumber, null, problem);
         }
 
-        var lead = new Lead("-");
-        return LeadJson.TryParse(line, lead, out string? problem)
-            ? new LeadLine(LineNumber, lead, null)
-            : new LeadLine(LineNumber, null, problem);
+        return true;
     }
 
     private bool TakeLine(out ReadOnlySpan<byte> line)

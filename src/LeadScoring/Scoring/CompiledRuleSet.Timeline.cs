@@ -211,7 +211,7 @@ internal sealed partial class CompiledRuleSet
     private void AddDecayCrossings(
         ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<LeadActivity> activities, long asOfTicks, long endTicks, List<long> events, List<long> candidates)
     {
-        if (_decay.HalfLifeDays is not { } halfLife || !_rules.Any(r => r.EachSlot >= 0 && _decay.Decays(r.Category)))
+        if (_decay.HalfLifeDays is not { } halfLife || !_rules.Any(Decays))
         {
             return;
         }
@@ -257,7 +257,7 @@ internal sealed partial class CompiledRuleSet
         for (int r = 0; r < _rules.Length; r++)
         {
             var rule = _rules[r];
-            var part = rule.EachSlot >= 0 && _decay.Decays(rule.Category) && trace.Raw[r] != 0
+            var part = Decays(rule) && trace.Raw[r] != 0
                 ? PiecewiseLinear.CappedLine(xLow, xHigh, trace.Raw[r], rule.MaxPoints)
                 : PiecewiseLinear.Constant(xLow, xHigh, trace.Contributions[r]);
             int c = (int)rule.Category;
@@ -297,6 +297,9 @@ internal sealed partial class CompiledRuleSet
             AddCrossings(fit, minFit, crossings);
         }
     }
+
+    /// <summary>Whether the rule's points decay: an <c>each</c> rule of a decaying category.</summary>
+    private bool Decays(CompiledRule rule) => rule.EachSlot >= 0 && _decay.Decays(rule.Category);
 
     private static void AddCrossings(PiecewiseLinear total, double threshold, List<double> crossings)
     {

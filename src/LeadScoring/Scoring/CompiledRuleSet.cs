@@ -203,7 +203,7 @@ internal sealed partial class CompiledRuleSet
         bool resolved = resolvedFields.Length == attributes.Length && attributes.Length > 0;
         for (int i = 0; i < attributes.Length; i++)
         {
-            int field = resolved ? resolvedFields[i] : _fields.TryGetValue(attributes[i].Name, out int slot) ? slot : -1;
+            int field = resolved ? resolvedFields[i] : FieldSlot(attributes[i].Name);
             if (field >= 0)
             {
                 fieldSlots[field] = i;
@@ -249,7 +249,7 @@ internal sealed partial class CompiledRuleSet
             }
 
             newest = Math.Min(newest, ticks);
-            int type = resolvedTypes.Length > 0 ? resolvedTypes[order] : _types.TryGetValue(activity.Type, out int id) ? id : -1;
+            int type = resolvedTypes.Length > 0 ? resolvedTypes[order] : TypeId(activity.Type);
             if (type < 0)
             {
                 continue;

@@ -35,10 +35,10 @@ public sealed class LeadBinding<TLead>
     {
         Model = model;
         _compiled = model.Compiled;
-        var read = attributes.Where(a => _compiled.FieldSlot(a.Name) >= 0).ToArray();
+        var read = attributes.Select(a => (a.Name, a.Read, Slot: _compiled.FieldSlot(a.Name))).Where(a => a.Slot >= 0).ToArray();
         _names = [.. read.Select(a => a.Name)];
         _reads = [.. read.Select(a => a.Read)];
-        _slots = [.. read.Select(a => _compiled.FieldSlot(a.Name))];
+        _slots = [.. read.Select(a => a.Slot)];
         _activities = activities?.For(_compiled);
     }
 
