@@ -32,6 +32,7 @@ internal sealed partial class CompiledRuleSet
     [ThreadStatic]
     private static RepeatMatch[]? t_repeatMatches;
 
+
     private readonly NameTable _fields;
     private readonly NameTable _types;
     private readonly int[] _consumerStart;
@@ -51,6 +52,13 @@ internal sealed partial class CompiledRuleSet
     private readonly CompiledStage[] _stages;
     private readonly GradeScale _grades;
     private readonly ProbabilityDefinition? _probability;
+
+    /// <summary>How the passes over a lead learn a name's slot: looked up, or given by the caller (a lead binding).</summary>
+    private interface IResolvedIds
+    {
+        /// <summary>The slot of the name at <paramref name="index"/> (-1: not in the model).</summary>
+        int Of(int index, string name);
+    }
 
     public CompiledRuleSet(RuleSetDefinition definition)
     {
@@ -200,19 +208,34 @@ internal sealed partial class CompiledRuleSet
         counts.Clear();
         sums.Clear();
 
-        bool resolved = resolvedFields.Length == attributes.Length && attributes.Length > 0;
+        long newestAge;
+        if (resolvedFields.Length == attributes.Length && resolvedTypes.Length == activities.Length && (attributes.Length | activities.Length) > 0)
+        {
+            ResolveAttributes(attributes, new GivenIds(resolvedFields), fieldSlots);
+            newestAge = ScanActivities(activities, new GivenIds(resolvedTypes), asOfUtcTicks, counts, sums);
+        }
+        else
+        {
+            ResolveAttributes(attributes, new LookedUpIds(_fields), fieldSlots);
+            newestAge = ScanActivities(activities, new LookedUpIds(_types), asOfUtcTicks, counts, sums);
+        }
+
+        var state = new EvaluationState(attributes, fieldSlots, counts);
+        return Total(in state, sums, newestAge, trace);
+    }
+
+    /// <summary>Where each attribute the model reads sits in <paramref name="attributes"/>, by field slot (-1: absent).</summary>
+    private static void ResolveAttributes<TIds>(ReadOnlySpan<LeadAttribute> attributes, TIds ids, Span<int> fieldSlots)
+        where TIds : IResolvedIds, allows ref struct
+    {
         for (int i = 0; i < attributes.Length; i++)
         {
-            int field = resolved ? resolvedFields[i] : FieldSlot(attributes[i].Name);
+            int field = ids.Of(i, attributes[i].Name);
             if (field >= 0)
             {
                 fieldSlots[field] = i;
             }
         }
-
-        long newestAge = ScanActivities(activities, resolvedTypes, asOfUtcTicks, counts, sums);
-        var state = new EvaluationState(attributes, fieldSlots, counts);
-        return Total(in state, sums, newestAge, trace);
     }
 
     // Scratch for rule sets too large for the stack: one growing array per thread, never returned to a
@@ -235,10 +258,17 @@ internal sealed partial class CompiledRuleSet
     /// Matches of consumers with distinctTags or maxPerDay are set aside and counted once the limits are applied.
     /// Returns the age in ticks of the most recent activity not after as-of, or -1 when there is none.
     /// </summary>
-    private long ScanActivities(ReadOnlySpan<LeadActivity> activities, ReadOnlySpan<int> resolvedTypes, long asOfUtcTicks, Span<int> counts, Span<double> sums)
+    /// <remarks>
+    /// Generic over how type ids are found, so that each caller gets its own compiled loop with nothing in it but
+    /// the lookup it needs: this loop is most of a score's time.
+    /// </remarks>
+    private long ScanActivities<TIds>(ReadOnlySpan<LeadActivity> activities, TIds typeIds, long asOfUtcTicks, Span<int> counts, Span<double> sums)
+        where TIds : IResolvedIds, allows ref struct
     {
         long newest = long.MaxValue;
         int repeatMatches = 0;
+        int[] starts = _consumerStart;
+        ActivityConsumer[] consumers = _consumers;
         for (int order = 0; order < activities.Length; order++)
         {
             ref readonly var activity = ref activities[order];
@@ -249,7 +279,7 @@ internal sealed partial class CompiledRuleSet
             }
 
             newest = Math.Min(newest, ticks);
-            int type = resolvedTypes.Length > 0 ? resolvedTypes[order] : TypeId(activity.Type);
+            int type = typeIds.Of(order, activity.Type);
             if (type < 0)
             {
                 continue;
@@ -257,10 +287,11 @@ internal sealed partial class CompiledRuleSet
 
             double age = ticks / (double)TimeSpan.TicksPerDay;
             double weight = -1;
-            var consumers = _consumers.AsSpan(_consumerStart[type], _consumerStart[type + 1] - _consumerStart[type]);
-            foreach (ref readonly var consumer in consumers)
+            int end = starts[type + 1];
+            for (int c = starts[type]; c < end; c++)
             {
-                if (age > consumer.WithinDays || (consumer.Tag is { } tag && !tag.Evaluate(activity.Tag)))
+                ref readonly var consumer = ref consumers[c];
+                if (age > consumer.WithinDays || (consumer.Tag is { } tag && !TagMatches(tag, activity.Tag)))
                 {
                     continue;
                 }
@@ -282,15 +313,7 @@ internal sealed partial class CompiledRuleSet
                         sums[consumer.Slot] += consumer.Points * weight;
                         break;
                     case ConsumerKind.Limited:
-                        var buffer = ThreadScratch(ref t_repeatMatches, repeatMatches + 1, keep: repeatMatches);
-                        buffer[repeatMatches++] = new RepeatMatch
-                        {
-                            Limit = consumer.Slot,
-                            Order = order,
-                            AgeTicks = ticks,
-                            UtcDay = activity.At.UtcTicks / TimeSpan.TicksPerDay,
-                            Tag = _repeatLimits[consumer.Slot].DistinctTags ? activity.Tag : null,
-                        };
+                        SetAside(consumer.Slot, in activity, order, ticks, repeatMatches++);
                         break;
                 }
             }
@@ -304,6 +327,25 @@ internal sealed partial class CompiledRuleSet
         }
 
         return newest == long.MaxValue ? -1 : newest;
+    }
+
+    // Out of the loop above, which then keeps its values in registers: only consumers that test tags get here.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TagMatches(CompiledTest test, string? tag) => test.Evaluate(tag);
+
+    // Out of the loop above: only consumers with distinctTags or maxPerDay get here.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SetAside(int limit, in LeadActivity activity, int order, long ageTicks, int index)
+    {
+        var buffer = ThreadScratch(ref t_repeatMatches, index + 1, keep: index);
+        buffer[index] = new RepeatMatch
+        {
+            Limit = limit,
+            Order = order,
+            AgeTicks = ageTicks,
+            UtcDay = activity.At.UtcTicks / TimeSpan.TicksPerDay,
+            Tag = _repeatLimits[limit].DistinctTags ? activity.Tag : null,
+        };
     }
 
     /// <summary>The pass over rules: contributions, category clamps, totals, disqualifiers, stage and grade.</summary>
@@ -405,5 +447,17 @@ internal sealed partial class CompiledRuleSet
         }
 
         return k;
+    }
+
+    private readonly struct LookedUpIds(NameTable names) : IResolvedIds
+    {
+        public int Of(int index, string name) => names.TryGetValue(name, out int id) ? id : -1;
+    }
+
+    private readonly ref struct GivenIds(ReadOnlySpan<int> ids) : IResolvedIds
+    {
+        private readonly ReadOnlySpan<int> _ids = ids;
+
+        public int Of(int index, string name) => _ids[index];
     }
 }

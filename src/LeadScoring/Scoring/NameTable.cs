@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace LeadScoring.Scoring;
@@ -15,8 +16,7 @@ internal sealed class NameTable
     // A probe run this long while building means the fast hash clusters these names.
     private const int MaxProbes = 16;
 
-    private readonly string?[] _keys;
-    private readonly int[] _values;
+    private readonly Entry[] _entries;
     private readonly bool _fullHash;
     private readonly int _mask;
     private readonly IReadOnlyDictionary<string, int> _all;
@@ -40,13 +40,13 @@ internal sealed class NameTable
 
         _mask = size - 1;
         _hasNonAsciiKeys = names.Keys.Any(name => !Ascii.IsValid(name));
-        (_keys, _values) = (new string?[size], new int[size]);
+        _entries = new Entry[size];
         if (!TryFill(names, fullHash: false))
         {
             // Names alike in length and in the few characters the fast hash reads (field_00001, field_00002, ...)
             // pile up in one cluster, and every insertion and lookup would walk it: hash every character instead.
             _fullHash = true;
-            (_keys, _values) = (new string?[size], new int[size]);
+            _entries = new Entry[size];
             TryFill(names, fullHash: true);
         }
     }
@@ -61,7 +61,7 @@ internal sealed class NameTable
             }
 
             int i = (fullHash ? FullHash(name) : Hash(name)) & _mask;
-            for (int probes = 0; _keys[i] is not null; probes++)
+            for (int probes = 0; _entries[i].Key is not null; probes++)
             {
                 if (probes == MaxProbes && !fullHash)
                 {
@@ -71,8 +71,19 @@ internal sealed class NameTable
                 i = (i + 1) & _mask;
             }
 
-            _keys[i] = name;
-            _values[i] = value;
+            _entries[i] = new Entry(name, value, string.Create(name.Length, name, static (chars, key) =>
+            {
+                for (int c = 0; c < chars.Length; c++)
+                {
+                    chars[c] = char.IsAsciiLetter(key[c]) ? (char)(key[c] | 0x20) : key[c];
+                }
+            }), string.Create(name.Length, name, static (chars, key) =>
+            {
+                for (int c = 0; c < chars.Length; c++)
+                {
+                    chars[c] = char.IsAsciiLetter(key[c]) ? (char)0x20 : (char)0;
+                }
+            }));
         }
 
         return true;
@@ -85,13 +96,16 @@ internal sealed class NameTable
     {
         if (name.Length > 0)
         {
-            for (int i = (_fullHash ? FullHash(name) : Hash(name)) & _mask; _keys[i] is { } key; i = (i + 1) & _mask)
+            var entries = _entries;
+            for (int i = (_fullHash ? FullHash(name) : Hash(name)) & _mask; entries[i].Key is { } key; i = (i + 1) & _mask)
             {
-                // Ascii.EqualsIgnoreCase is true only for two ASCII strings equal ignoring case, which is
-                // exactly when OrdinalIgnoreCase says so for ASCII, and it is faster.
-                if (ReferenceEquals(key, name) || (key.Length == name.Length && Ascii.EqualsIgnoreCase(key, name)))
+                ref readonly var entry = ref entries[i];
+
+                // True only for a name equal to the ASCII key ignoring ASCII case, which is exactly when
+                // OrdinalIgnoreCase says so for an ASCII name (a non-ASCII name falls through to the dictionary).
+                if (ReferenceEquals(key, name) || (key.Length == name.Length && EqualsFolded(name, entry.Lower, entry.Mask)))
                 {
-                    value = _values[i];
+                    value = entry.Value;
                     return true;
                 }
             }
@@ -104,6 +118,41 @@ internal sealed class NameTable
         }
 
         return _all.TryGetValue(name, out value);
+    }
+
+    // Four characters at a time: (c | mask) == lower per character, the last block overlapping the one before.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool EqualsFolded(string name, string lower, string mask)
+    {
+        int n = name.Length;
+        ref byte a = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(name.AsSpan()));
+        ref byte l = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(lower.AsSpan()));
+        ref byte m = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(mask.AsSpan()));
+        if (n < 4)
+        {
+            for (int c = 0; c < n; c++)
+            {
+                if ((name[c] | mask[c]) != lower[c])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        nuint last = (nuint)(n - 4) * 2;
+        for (nuint offset = 0; offset < last; offset += 8)
+        {
+            if ((Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref a, offset)) | Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref m, offset)))
+                != Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref l, offset)))
+            {
+                return false;
+            }
+        }
+
+        return (Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref a, last)) | Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref m, last)))
+            == Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref l, last));
     }
 
     // Length and four characters, each folded to lower case (exact for ASCII letters; other ASCII
@@ -133,4 +182,10 @@ internal sealed class NameTable
         h *= 0x2C1B3C6Du;
         return (int)(h ^ (h >> 12));
     }
+
+    /// <summary>
+    /// A slot of the fast table: the key, its value, the key with ASCII letters lower-cased, and 0x20 where the key
+    /// has a letter, so that (c | mask) == lower compares a character ignoring ASCII case without a branch.
+    /// </summary>
+    private readonly record struct Entry(string? Key, int Value, string Lower, string Mask);
 }

@@ -28,6 +28,9 @@ public sealed class NameTableTests
     [InlineData("page_vie")]
     [InlineData("")]
     [InlineData("unknown")]
+    [InlineData("page\u007Fview")] // '_' and DEL differ only in the bit that folds case for letters
+    [InlineData("x\ry.z")] // '-' and CR likewise
+    [InlineData("x-y\u000Ez")] // '.' and SO, in the last, overlapping block
     public void Agrees_with_ordinal_ignore_case(string name)
     {
         bool expected = Reference.TryGetValue(name, out int expectedValue);
@@ -44,6 +47,18 @@ public sealed class NameTableTests
         string key = Keys[index.Get % Keys.Length];
         var random = new Random(seed);
         string variant = string.Concat(key.Select(c => random.Next(2) == 0 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c)));
+        bool expected = Reference.TryGetValue(variant, out int expectedValue);
+        bool actual = Table.TryGetValue(variant, out int value);
+        return (expected == actual && (!expected || expectedValue == value)).ToProperty();
+    }
+
+    [Property(MaxTest = 500)]
+    public Property Agrees_with_ordinal_ignore_case_when_one_character_of_a_key_flips_its_case_bit(PositiveInt index, PositiveInt position)
+    {
+        // Flipping 0x20 changes the case of a letter (still the key) and turns any other character into another one (not the key).
+        string key = Keys[index.Get % Keys.Length];
+        int at = position.Get % key.Length;
+        string variant = string.Concat(key[..at], ((char)(key[at] ^ 0x20)).ToString(), key[(at + 1)..]);
         bool expected = Reference.TryGetValue(variant, out int expectedValue);
         bool actual = Table.TryGetValue(variant, out int value);
         return (expected == actual && (!expected || expectedValue == value)).ToProperty();
