@@ -325,13 +325,13 @@ public static class LeadJson
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string name = reader.GetString()!;
+            string name = ReadString(ref reader);
             reader.Read();
             AttributeValue value;
             switch (reader.TokenType)
             {
                 case JsonTokenType.String:
-                    value = reader.GetString();
+                    value = ReadString(ref reader);
                     break;
                 case JsonTokenType.Number:
                     value = reader.TryGetDouble(out double number) ? number : double.Parse(reader.ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
@@ -396,7 +396,7 @@ public static class LeadJson
                         return type is not null ? $"{ActivityPath(index)}.type: duplicate property 'type'" : $"{ActivityPath(index)}.type: expected a non-empty string, got {Describe(ref reader)}";
                     }
 
-                    type = reader.GetString();
+                    type = ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("at"u8))
                 {
@@ -427,7 +427,7 @@ public static class LeadJson
                         return $"{ActivityPath(index)}.tag: expected a string, got {Describe(ref reader)}";
                     }
 
-                    tag = reader.GetString();
+                    tag = reader.TokenType == JsonTokenType.Null ? null : ReadString(ref reader);
                 }
                 else
                 {
@@ -451,6 +451,12 @@ public static class LeadJson
 
         return null;
     }
+
+    /// <summary>The current string or property name, from this thread's pool when it repeats (see <see cref="Utf8StringPool"/>).</summary>
+    private static string ReadString(ref Utf8JsonReader reader) =>
+        !reader.ValueIsEscaped && !reader.HasValueSequence && Utf8StringPool.ForThread.TryGet(reader.ValueSpan, out string? pooled)
+            ? pooled
+            : reader.GetString()!;
 
     // Built only when there is an error: a valid activity allocates no path.
     private static string ActivityPath(int index) => JsonPath.Index("$.activities", index);
