@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
@@ -301,7 +302,9 @@ public static class LeadJson
         }
 
         Span<char> timestamp = stackalloc char[64];
-        int length = reader.HasValueSequence || reader.ValueSpan.Length > timestamp.Length ? -1 : reader.CopyString(timestamp);
+        int length = reader.HasValueSequence || reader.ValueSpan.Length > timestamp.Length ? -1
+            : !reader.ValueIsEscaped && Ascii.ToUtf16(reader.ValueSpan, timestamp, out int widened) == OperationStatus.Done ? widened // the usual timestamp: plain ASCII, widened without decoding
+            : reader.CopyString(timestamp);
         if (length < 0 || !Iso8601.TryParse(timestamp[..length], out value))
         {
             return $"expected an ISO 8601 date-time with a UTC offset (e.g. 2026-10-28T09:15:00Z), got {Describe(ref reader)}";

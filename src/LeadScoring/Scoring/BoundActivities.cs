@@ -35,11 +35,13 @@ internal abstract class BoundActivities<TLead>
                 typeIds = new int[activities.Length];
             }
 
+            // Tags are read only when some rule of the model reads them: the result is the same, and scoring is cheaper.
+            var tag = model.ReadsTags ? Tag : null;
             for (int i = 0; i < list.Count; i++)
             {
                 var activity = list[i];
                 typeIds[i] = TypeIdOf(activity, model, out string name);
-                activities[i] = new LeadActivity(name, At(activity), Tag?.Invoke(activity));
+                activities[i] = new LeadActivity(name, At(activity), tag?.Invoke(activity));
             }
 
             return list.Count;

@@ -91,9 +91,13 @@ internal sealed partial class CompiledRuleSet
         _disqualifierIds = [.. _disqualifiers.Select(d => d.Id)];
         StageNames = [.. _stages.Select(s => s.Name)];
         (RetentionDays, _windowDays) = Retention();
+        ReadsTags = _consumers.Any(c => c.Tag is not null) || _repeatLimits.Any(l => l.DistinctTags);
     }
 
     public int RuleCount => _rules.Length;
+
+    /// <summary>Whether any rule or condition reads activity tags (a tag test or <c>distinctTags</c>); a binding skips them otherwise.</summary>
+    public bool ReadsTags { get; }
 
     public IReadOnlyList<string> StageNames { get; }
 

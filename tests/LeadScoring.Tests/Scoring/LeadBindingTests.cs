@@ -44,6 +44,29 @@ public sealed class LeadBindingTests
     }
 
     [Fact]
+    public void Tags_are_read_only_when_some_rule_reads_them()
+    {
+        var contact = new Contact("C-1", "VP Sales", 300, null, true, null, [new(Kind.View, "view", AsOf.AddDays(-1), "/pricing")]);
+        int reads = 0;
+        string? CountedTag(Event e)
+        {
+            reads++;
+            return e.Tag;
+        }
+
+        ScoringModel.Default.Bind<Contact>(b => b.Activities(c => c.Events, e => e.TypeText, e => e.At, CountedTag)).Score(contact, AsOf);
+        Assert.Equal(0, reads); // the built-in rule set tests no tag
+
+        var tagged = ScoringModel.FromJson("""
+            {"schemaVersion":1,"name":"t","version":"1","rules":[{"id":"r","category":"onlineBehaviour","points":5,
+             "each":{"activity":"view","tag":{"op":"startsWith","value":"/pricing"}}}]}
+            """);
+        var score = tagged.Bind<Contact>(b => b.Activities(c => c.Events, e => e.TypeText, e => e.At, CountedTag)).Score(contact, AsOf);
+        Assert.Equal(1, reads);
+        Assert.Equal(5, score.Score);
+    }
+
+    [Fact]
     public void Scoring_through_a_binding_allocates_nothing()
     {
         var model = ScoringModel.Default;
