@@ -32,7 +32,6 @@ internal sealed partial class CompiledRuleSet
     [ThreadStatic]
     private static RepeatMatch[]? t_repeatMatches;
 
-
     private readonly NameTable _fields;
     private readonly NameTable _types;
     private readonly int[] _consumerStart;
