@@ -292,6 +292,20 @@ public static class LeadJson
         return null;
     }
 
+    /// <summary>Copies the current string into <paramref name="chars"/>; -1 when it does not fit (then it is no timestamp).</summary>
+    private static int CopyShortString(ref Utf8JsonReader reader, scoped Span<char> chars)
+    {
+        if (reader.HasValueSequence || reader.ValueSpan.Length > chars.Length)
+        {
+            return -1;
+        }
+
+        // The usual value is plain ASCII: widened without decoding.
+        return !reader.ValueIsEscaped && Ascii.ToUtf16(reader.ValueSpan, chars, out int widened) == OperationStatus.Done
+            ? widened
+            : reader.CopyString(chars);
+    }
+
     /// <summary>Reads an ISO 8601 date-time with a UTC offset; returns what is wrong (without a path), or null.</summary>
     private static string? ReadTimestamp(ref Utf8JsonReader reader, out DateTimeOffset value)
     {
@@ -302,9 +316,7 @@ public static class LeadJson
         }
 
         Span<char> timestamp = stackalloc char[64];
-        int length = reader.HasValueSequence || reader.ValueSpan.Length > timestamp.Length ? -1
-            : !reader.ValueIsEscaped && Ascii.ToUtf16(reader.ValueSpan, timestamp, out int widened) == OperationStatus.Done ? widened // the usual timestamp: plain ASCII, widened without decoding
-            : reader.CopyString(timestamp);
+        int length = CopyShortString(ref reader, timestamp);
         if (length < 0 || !Iso8601.TryParse(timestamp[..length], out value))
         {
             return $"expected an ISO 8601 date-time with a UTC offset (e.g. 2026-10-28T09:15:00Z), got {Describe(ref reader)}";

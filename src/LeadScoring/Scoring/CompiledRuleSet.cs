@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using LeadScoring.Conditions;
 using LeadScoring.Funnel;
@@ -188,19 +189,29 @@ internal sealed partial class CompiledRuleSet
     /// Allocates nothing.
     /// </summary>
     public LeadScore ScoreResolved(
-        ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<int> fieldSlots, ReadOnlySpan<LeadActivity> activities, ReadOnlySpan<int> typeIds, long asOfUtcTicks) =>
-        Evaluate(attributes, activities, asOfUtcTicks, trace: null, fieldSlots, typeIds);
+        ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<int> fieldSlots, ReadOnlySpan<LeadActivity> activities, ReadOnlySpan<int> typeIds, long asOfUtcTicks)
+    {
+        Debug.Assert(fieldSlots.Length == attributes.Length && typeIds.Length == activities.Length, "one id per attribute and per activity");
+        return Evaluate(attributes, new GivenIds(fieldSlots), activities, new GivenIds(typeIds), asOfUtcTicks, trace: null);
+    }
 
     /// <summary>The slot of a field name in the model (-1: no rule reads it).</summary>
-    public int FieldSlot(string name) => _fields.TryGetValue(name, out int slot) ? slot : -1;
+    public int FieldSlot(string name) => _fields.SlotOf(name);
 
     /// <summary>The id of an activity type in the model (-1: no rule counts it).</summary>
-    public int TypeId(string type) => _types.TryGetValue(type, out int id) ? id : -1;
+    public int TypeId(string type) => _types.SlotOf(type);
 
+    private LeadScore Evaluate(ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, EvaluationTrace? trace) =>
+        Evaluate(attributes, new LookedUpIds(_fields), activities, new LookedUpIds(_types), asOfUtcTicks, trace);
+
+    /// <summary>
+    /// Scores a lead, learning field slots and type ids through <typeparamref name="TIds"/>: generic so that each way
+    /// (looked up by name, or given by a binding) gets its own compiled passes, with no test per attribute or activity.
+    /// </summary>
     [SkipLocalsInit]
-    private LeadScore Evaluate(
-        ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, EvaluationTrace? trace,
-        ReadOnlySpan<int> resolvedFields = default, ReadOnlySpan<int> resolvedTypes = default)
+    private LeadScore Evaluate<TIds>(
+        ReadOnlySpan<LeadAttribute> attributes, TIds fieldIds, ReadOnlySpan<LeadActivity> activities, TIds typeIds, long asOfUtcTicks, EvaluationTrace? trace)
+        where TIds : IResolvedIds, allows ref struct
     {
         int intCount = _fields.Count + _counterCount;
         Span<int> ints = intCount <= StackLimit ? stackalloc int[intCount] : ThreadScratch(ref t_ints, intCount);
@@ -211,18 +222,8 @@ internal sealed partial class CompiledRuleSet
         counts.Clear();
         sums.Clear();
 
-        long newestAge;
-        if (resolvedFields.Length == attributes.Length && resolvedTypes.Length == activities.Length && (attributes.Length | activities.Length) > 0)
-        {
-            ResolveAttributes(attributes, new GivenIds(resolvedFields), fieldSlots);
-            newestAge = ScanActivities(activities, new GivenIds(resolvedTypes), asOfUtcTicks, counts, sums);
-        }
-        else
-        {
-            ResolveAttributes(attributes, new LookedUpIds(_fields), fieldSlots);
-            newestAge = ScanActivities(activities, new LookedUpIds(_types), asOfUtcTicks, counts, sums);
-        }
-
+        ResolveAttributes(attributes, fieldIds, fieldSlots);
+        long newestAge = ScanActivities(activities, typeIds, asOfUtcTicks, counts, sums);
         var state = new EvaluationState(attributes, fieldSlots, counts);
         return Total(in state, sums, newestAge, trace);
     }
@@ -261,10 +262,6 @@ internal sealed partial class CompiledRuleSet
     /// Matches of consumers with distinctTags or maxPerDay are set aside and counted once the limits are applied.
     /// Returns the age in ticks of the most recent activity not after as-of, or -1 when there is none.
     /// </summary>
-    /// <remarks>
-    /// Generic over how type ids are found, so that each caller gets its own compiled loop with nothing in it but
-    /// the lookup it needs: this loop is most of a score's time.
-    /// </remarks>
     private long ScanActivities<TIds>(ReadOnlySpan<LeadActivity> activities, TIds typeIds, long asOfUtcTicks, Span<int> counts, Span<double> sums)
         where TIds : IResolvedIds, allows ref struct
     {
@@ -454,6 +451,7 @@ internal sealed partial class CompiledRuleSet
 
     private readonly struct LookedUpIds(NameTable names) : IResolvedIds
     {
+        // TryGetValue, not SlotOf: one inlining level less keeps the whole lookup inlined in the activity loop (measured).
         public int Of(int index, string name) => names.TryGetValue(name, out int id) ? id : -1;
     }
 

@@ -58,7 +58,7 @@ public sealed class LeadBindingBuilder<TLead>
     /// <param name="read">The lead's activities (null reads as none).</param>
     /// <param name="type">An activity's type, e.g. <c>pricing_page_view</c>.</param>
     /// <param name="at">When it happened.</param>
-    /// <param name="tag">Its tag; null when the host's activities have none.</param>
+    /// <param name="tag">Its tag; null when the host's activities have none. Called only when some rule of the model reads tags.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="read"/>, <paramref name="type"/> or <paramref name="at"/> is null.</exception>
     /// <exception cref="InvalidOperationException">Activities were already described.</exception>
@@ -76,7 +76,7 @@ public sealed class LeadBindingBuilder<TLead>
     /// <param name="type">An activity's type.</param>
     /// <param name="typeName">The rule set's name of an enum value (e.g. <c>PricingPageView</c> is <c>pricing_page_view</c>).</param>
     /// <param name="at">When it happened.</param>
-    /// <param name="tag">Its tag; null when the host's activities have none.</param>
+    /// <param name="tag">Its tag; null when the host's activities have none. Called only when some rule of the model reads tags.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="read"/>, <paramref name="type"/>, <paramref name="typeName"/> or <paramref name="at"/> is null.</exception>
     /// <exception cref="InvalidOperationException">Activities were already described.</exception>

@@ -120,6 +120,9 @@ internal sealed class NameTable
         return _all.TryGetValue(name, out value);
     }
 
+    /// <summary>The value of <paramref name="name"/>; -1 when it is not in the table.</summary>
+    public int SlotOf(string name) => TryGetValue(name, out int value) ? value : -1;
+
     // Four characters at a time: (c | mask) == lower per character, the last block overlapping the one before.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool EqualsFolded(string name, string lower, string mask)
