@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using LeadScoring.Leads;
 
 namespace LeadScoring.Scoring;
 
@@ -9,8 +8,8 @@ internal abstract class BoundActivities<TLead>
     /// <summary>Resolves what can be resolved once for <paramref name="model"/> (enum types to type ids).</summary>
     public abstract BoundActivities<TLead> For(CompiledRuleSet model);
 
-    /// <summary>Writes the lead's activities and their type ids (-1: not in the model) from index 0; returns how many.</summary>
-    public abstract int Fill(TLead lead, CompiledRuleSet model, ref LeadActivity[] activities, ref int[] typeIds);
+    /// <summary>Appends the lead's activities, their types resolved to the model's type ids, to <paramref name="into"/>.</summary>
+    public abstract void Fill(TLead lead, CompiledRuleSet model, ResolvedActivities into);
 
     /// <summary>Activities read from a list on the lead; subclasses say how an activity's type becomes a type id.</summary>
     internal abstract class ListOf<TActivity>(Func<TLead, IReadOnlyList<TActivity>?> read, Func<TActivity, DateTimeOffset> at, Func<TActivity, string?>? tag)
@@ -22,17 +21,11 @@ internal abstract class BoundActivities<TLead>
 
         protected Func<TActivity, string?>? Tag { get; } = tag;
 
-        public sealed override int Fill(TLead lead, CompiledRuleSet model, ref LeadActivity[] activities, ref int[] typeIds)
+        public sealed override void Fill(TLead lead, CompiledRuleSet model, ResolvedActivities into)
         {
             if (Read(lead) is not { Count: > 0 } list)
             {
-                return 0;
-            }
-
-            if (activities.Length < list.Count)
-            {
-                activities = new LeadActivity[Math.Max(list.Count, activities.Length * 2)];
-                typeIds = new int[activities.Length];
+                return;
             }
 
             // Tags are read only when some rule of the model reads them: the result is the same, and scoring is cheaper.
@@ -40,15 +33,12 @@ internal abstract class BoundActivities<TLead>
             for (int i = 0; i < list.Count; i++)
             {
                 var activity = list[i];
-                typeIds[i] = TypeIdOf(activity, model, out string name);
-                activities[i] = new LeadActivity(name, At(activity), tag?.Invoke(activity));
+                into.Add(TypeIdOf(activity, model), At(activity).UtcTicks, tag?.Invoke(activity));
             }
-
-            return list.Count;
         }
 
-        /// <summary>The activity's type id in the model (-1: none), and a name to carry (the engine reads the id).</summary>
-        protected abstract int TypeIdOf(TActivity activity, CompiledRuleSet model, out string name);
+        /// <summary>The activity's type id in the model (-1: none).</summary>
+        protected abstract int TypeIdOf(TActivity activity, CompiledRuleSet model);
     }
 
     /// <summary>Activities whose types are strings, looked up at each score.</summary>
@@ -60,11 +50,8 @@ internal abstract class BoundActivities<TLead>
 
         public override BoundActivities<TLead> For(CompiledRuleSet model) => this;
 
-        protected override int TypeIdOf(TActivity activity, CompiledRuleSet model, out string name)
-        {
-            name = _type(activity) ?? string.Empty;
-            return model.TypeId(name); // a null or empty type is none the model knows
-        }
+        // A null or empty type is none the model knows.
+        protected override int TypeIdOf(TActivity activity, CompiledRuleSet model) => _type(activity) is { Length: > 0 } name ? model.TypeId(name) : -1;
     }
 
     /// <summary>Activities whose types are an enum, each value resolved to a type id once per model.</summary>
@@ -104,9 +91,8 @@ internal abstract class BoundActivities<TLead>
         }
 
         // A value outside the enum's named ones is no type the model knows.
-        protected override int TypeIdOf(TActivity activity, CompiledRuleSet model, out string name)
+        protected override int TypeIdOf(TActivity activity, CompiledRuleSet model)
         {
-            name = string.Empty;
             var type = _type(activity);
             if (_dense is { } dense)
             {

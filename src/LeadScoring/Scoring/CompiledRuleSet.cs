@@ -53,11 +53,24 @@ internal sealed partial class CompiledRuleSet
     private readonly GradeScale _grades;
     private readonly ProbabilityDefinition? _probability;
 
-    /// <summary>How the passes over a lead learn a name's slot: looked up, or given by the caller (a lead binding).</summary>
+    /// <summary>How the attribute pass learns a field's slot: looked up, or given by the caller (a lead binding).</summary>
     private interface IResolvedIds
     {
         /// <summary>The slot of the name at <paramref name="index"/> (-1: not in the model).</summary>
         int Of(int index, string name);
+    }
+
+    /// <summary>What the activity pass reads of a lead's activities: <see cref="Lead"/>'s, or already resolved ones.</summary>
+    private interface IActivitySource
+    {
+        int Count { get; }
+
+        long UtcTicks(int index);
+
+        /// <summary>The type id of the activity at <paramref name="index"/> (-1: no rule counts its type).</summary>
+        int TypeId(int index);
+
+        string? Tag(int index);
     }
 
     public CompiledRuleSet(RuleSetDefinition definition)
@@ -184,16 +197,18 @@ internal sealed partial class CompiledRuleSet
         Evaluate(attributes, activities, asOfUtcTicks, trace);
 
     /// <summary>
-    /// Scores a lead whose names were resolved beforehand (a lead binding): <paramref name="fieldSlots"/>
-    /// gives each attribute's field slot and <paramref name="typeIds"/> each activity's type id (-1: not in the model).
-    /// Allocates nothing.
+    /// Scores a lead whose names were resolved beforehand (a lead binding): <paramref name="fieldSlots"/> gives each
+    /// attribute's field slot, and <paramref name="activities"/> carry this model's type ids. Allocates nothing.
     /// </summary>
-    public LeadScore ScoreResolved(
-        ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<int> fieldSlots, ReadOnlySpan<LeadActivity> activities, ReadOnlySpan<int> typeIds, long asOfUtcTicks)
+    public LeadScore ScoreResolved(ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<int> fieldSlots, ResolvedActivities activities, long asOfUtcTicks)
     {
-        Debug.Assert(fieldSlots.Length == attributes.Length && typeIds.Length == activities.Length, "one id per attribute and per activity");
-        return Evaluate(attributes, new GivenIds(fieldSlots), activities, new GivenIds(typeIds), asOfUtcTicks, trace: null);
+        Debug.Assert(fieldSlots.Length == attributes.Length, "one slot per attribute");
+        return Evaluate(attributes, new GivenIds(fieldSlots), new Resolved(activities), asOfUtcTicks, trace: null);
     }
+
+    /// <summary>Scores a lead whose activities carry this model's type ids (the tool's scoring path); attributes are looked up. Allocates nothing.</summary>
+    public LeadScore ScoreResolved(ReadOnlySpan<LeadAttribute> attributes, ResolvedActivities activities, long asOfUtcTicks) =>
+        Evaluate(attributes, new LookedUpIds(_fields), new Resolved(activities), asOfUtcTicks, trace: null);
 
     /// <summary>The slot of a field name in the model (-1: no rule reads it).</summary>
     public int FieldSlot(string name) => _fields.SlotOf(name);
@@ -202,16 +217,18 @@ internal sealed partial class CompiledRuleSet
     public int TypeId(string type) => _types.SlotOf(type);
 
     private LeadScore Evaluate(ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, EvaluationTrace? trace) =>
-        Evaluate(attributes, new LookedUpIds(_fields), activities, new LookedUpIds(_types), asOfUtcTicks, trace);
+        Evaluate(attributes, new LookedUpIds(_fields), new LookedUpActivities(activities, _types), asOfUtcTicks, trace);
 
     /// <summary>
-    /// Scores a lead, learning field slots and type ids through <typeparamref name="TIds"/>: generic so that each way
-    /// (looked up by name, or given by a binding) gets its own compiled passes, with no test per attribute or activity.
+    /// Scores a lead, learning field slots through <typeparamref name="TIds"/> and reading activities through
+    /// <typeparamref name="TActivities"/>: generic so that each way (looked up by name, or resolved beforehand) gets its
+    /// own compiled passes, with no test per attribute or activity.
     /// </summary>
     [SkipLocalsInit]
-    private LeadScore Evaluate<TIds>(
-        ReadOnlySpan<LeadAttribute> attributes, TIds fieldIds, ReadOnlySpan<LeadActivity> activities, TIds typeIds, long asOfUtcTicks, EvaluationTrace? trace)
+    private LeadScore Evaluate<TIds, TActivities>(
+        ReadOnlySpan<LeadAttribute> attributes, TIds fieldIds, TActivities activities, long asOfUtcTicks, EvaluationTrace? trace)
         where TIds : IResolvedIds, allows ref struct
+        where TActivities : IActivitySource, allows ref struct
     {
         int intCount = _fields.Count + _counterCount;
         Span<int> ints = intCount <= StackLimit ? stackalloc int[intCount] : ThreadScratch(ref t_ints, intCount);
@@ -223,7 +240,7 @@ internal sealed partial class CompiledRuleSet
         sums.Clear();
 
         ResolveAttributes(attributes, fieldIds, fieldSlots);
-        long newestAge = ScanActivities(activities, typeIds, asOfUtcTicks, counts, sums);
+        long newestAge = ScanActivities(activities, asOfUtcTicks, counts, sums);
         var state = new EvaluationState(attributes, fieldSlots, counts);
         return Total(in state, sums, newestAge, trace);
     }
@@ -262,24 +279,25 @@ internal sealed partial class CompiledRuleSet
     /// Matches of consumers with distinctTags or maxPerDay are set aside and counted once the limits are applied.
     /// Returns the age in ticks of the most recent activity not after as-of, or -1 when there is none.
     /// </summary>
-    private long ScanActivities<TIds>(ReadOnlySpan<LeadActivity> activities, TIds typeIds, long asOfUtcTicks, Span<int> counts, Span<double> sums)
-        where TIds : IResolvedIds, allows ref struct
+    private long ScanActivities<TActivities>(TActivities activities, long asOfUtcTicks, Span<int> counts, Span<double> sums)
+        where TActivities : IActivitySource, allows ref struct
     {
         long newest = long.MaxValue;
         int repeatMatches = 0;
         int[] starts = _consumerStart;
         ActivityConsumer[] consumers = _consumers;
-        for (int order = 0; order < activities.Length; order++)
+        int count = activities.Count;
+        for (int order = 0; order < count; order++)
         {
-            ref readonly var activity = ref activities[order];
-            long ticks = asOfUtcTicks - activity.At.UtcTicks;
+            long utcTicks = activities.UtcTicks(order);
+            long ticks = asOfUtcTicks - utcTicks;
             if (ticks < 0)
             {
                 continue; // after as-of: ignored everywhere
             }
 
             newest = Math.Min(newest, ticks);
-            int type = typeIds.Of(order, activity.Type);
+            int type = activities.TypeId(order);
             if (type < 0)
             {
                 continue;
@@ -291,7 +309,7 @@ internal sealed partial class CompiledRuleSet
             for (int c = starts[type]; c < end; c++)
             {
                 ref readonly var consumer = ref consumers[c];
-                if (age > consumer.WithinDays || (consumer.Tag is { } tag && !TagMatches(tag, activity.Tag)))
+                if (age > consumer.WithinDays || (consumer.Tag is { } tag && !TagMatches(tag, activities.Tag(order))))
                 {
                     continue;
                 }
@@ -313,7 +331,7 @@ internal sealed partial class CompiledRuleSet
                         sums[consumer.Slot] += consumer.Points * weight;
                         break;
                     case ConsumerKind.Limited:
-                        SetAside(consumer.Slot, in activity, order, ticks, repeatMatches++);
+                        SetAside(consumer.Slot, activities.Tag(order), utcTicks, order, ticks, repeatMatches++);
                         break;
                 }
             }
@@ -335,7 +353,7 @@ internal sealed partial class CompiledRuleSet
 
     // Out of the loop above: only consumers with distinctTags or maxPerDay get here.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void SetAside(int limit, in LeadActivity activity, int order, long ageTicks, int index)
+    private void SetAside(int limit, string? tag, long utcTicks, int order, long ageTicks, int index)
     {
         var buffer = ThreadScratch(ref t_repeatMatches, index + 1, keep: index);
         buffer[index] = new RepeatMatch
@@ -343,8 +361,8 @@ internal sealed partial class CompiledRuleSet
             Limit = limit,
             Order = order,
             AgeTicks = ageTicks,
-            UtcDay = activity.At.UtcTicks / TimeSpan.TicksPerDay,
-            Tag = _repeatLimits[limit].DistinctTags ? activity.Tag : null,
+            UtcDay = utcTicks / TimeSpan.TicksPerDay,
+            Tag = _repeatLimits[limit].DistinctTags ? tag : null,
         };
     }
 
@@ -451,8 +469,7 @@ internal sealed partial class CompiledRuleSet
 
     private readonly struct LookedUpIds(NameTable names) : IResolvedIds
     {
-        // TryGetValue, not SlotOf: one inlining level less keeps the whole lookup inlined in the activity loop (measured).
-        public int Of(int index, string name) => names.TryGetValue(name, out int id) ? id : -1;
+        public int Of(int index, string name) => names.SlotOf(name);
     }
 
     private readonly ref struct GivenIds(ReadOnlySpan<int> ids) : IResolvedIds
@@ -460,5 +477,36 @@ internal sealed partial class CompiledRuleSet
         private readonly ReadOnlySpan<int> _ids = ids;
 
         public int Of(int index, string name) => _ids[index];
+    }
+
+    /// <summary>A <see cref="Lead"/>'s activities: each type looked up by name at each score.</summary>
+    private readonly ref struct LookedUpActivities(ReadOnlySpan<LeadActivity> activities, NameTable types) : IActivitySource
+    {
+        private readonly ReadOnlySpan<LeadActivity> _activities = activities;
+
+        public int Count => _activities.Length;
+
+        public long UtcTicks(int index) => _activities[index].At.UtcTicks;
+
+        // TryGetValue, not SlotOf: one inlining level less keeps the whole lookup inlined in the activity loop (measured).
+        public int TypeId(int index) => types.TryGetValue(_activities[index].Type, out int id) ? id : -1;
+
+        public string? Tag(int index) => _activities[index].Tag;
+    }
+
+    /// <summary>Activities whose type ids were resolved beforehand (a binding, or the tool's scoring path).</summary>
+    private readonly ref struct Resolved(ResolvedActivities activities) : IActivitySource
+    {
+        private readonly ReadOnlySpan<int> _typeIds = activities.TypeIds;
+        private readonly ReadOnlySpan<long> _utcTicks = activities.UtcTicks;
+        private readonly ReadOnlySpan<string?> _tags = activities.Tags;
+
+        public int Count => _typeIds.Length;
+
+        public long UtcTicks(int index) => _utcTicks[index];
+
+        public int TypeId(int index) => _typeIds[index];
+
+        public string? Tag(int index) => _tags[index];
     }
 }

@@ -20,10 +20,7 @@ public sealed class LeadBinding<TLead>
     private static LeadAttribute[]? t_attributes;
 
     [ThreadStatic]
-    private static LeadActivity[]? t_activities;
-
-    [ThreadStatic]
-    private static int[]? t_typeIds;
+    private static ResolvedActivities? t_activities;
 
     private readonly CompiledRuleSet _compiled;
     private readonly string[] _names;
@@ -64,19 +61,17 @@ public sealed class LeadBinding<TLead>
             attributes[i] = new LeadAttribute(_names[i], _reads[i](lead));
         }
 
-        var activities = t_activities ??= new LeadActivity[64];
-        var typeIds = t_typeIds ??= new int[64];
-        int count = _activities?.Fill(lead, _compiled, ref activities, ref typeIds) ?? 0;
-        (t_activities, t_typeIds) = (activities, typeIds);
+        var activities = t_activities ??= new ResolvedActivities();
         try
         {
-            return _compiled.ScoreResolved(attributes.AsSpan(0, _reads.Length), _slots, activities.AsSpan(0, count), typeIds.AsSpan(0, count), asOf.UtcTicks);
+            _activities?.Fill(lead, _compiled, activities); // inside: a delegate that throws must not leave activities behind
+            return _compiled.ScoreResolved(attributes.AsSpan(0, _reads.Length), _slots, activities, asOf.UtcTicks);
         }
         finally
         {
             // Do not keep the host's strings alive until this thread's next score.
             attributes.AsSpan(0, _reads.Length).Clear();
-            activities.AsSpan(0, count).Clear();
+            activities.Clear();
         }
     }
 }

@@ -87,6 +87,22 @@ public sealed class LeadBindingTests
     }
 
     [Fact]
+    public void A_delegate_that_throws_leaves_nothing_behind_for_the_next_score()
+    {
+        var model = ScoringModel.Default;
+        var binding = model.Bind<Contact>(b => b.Activities(
+            c => c.Events, e => e.TypeText, e => e.Tag == "boom" ? throw new InvalidOperationException("host failure") : e.At, null));
+        var failing = new Contact("C-1", null, null, null, null, null, [new(Kind.View, "email_reply", AsOf.AddDays(-1), null), new(Kind.View, "email_reply", AsOf, "boom")]);
+        var quiet = new Contact("C-2", null, null, null, null, null, [new(Kind.View, "page_view", AsOf.AddDays(-40), null)]);
+
+        Assert.Throws<InvalidOperationException>(() => binding.Score(failing, AsOf));
+
+        // The reply read before the failure must not count for the next lead scored on this thread.
+        Assert.Equal(Snapshot(model.Score(ToLead(quiet), AsOf)), Snapshot(binding.Score(quiet, AsOf)));
+        Assert.Equal(0, binding.Score(quiet, AsOf)[ScoreCategory.EmailEngagement]);
+    }
+
+    [Fact]
     public void Bad_descriptions_are_rejected_where_they_are_made()
     {
         var model = ScoringModel.Default;
