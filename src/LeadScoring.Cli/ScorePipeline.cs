@@ -103,11 +103,23 @@ internal sealed class ScorePipeline(ScoringModel model, DateTimeOffset asOf, Dat
         var result = new BatchResult(_freeOutputs.TryDequeue(out var output) ? output : new ArrayBufferWriter<byte>(InitialBytes)) { Leads = batch.Count };
         var lead = new Lead("-");
         using var writer = new LeadJsonLinesWriter(result.Output);
+        var compiled = model.Compiled;
+
+        // A plain score reads activities straight into the model's resolved form: no type becomes a string.
+        bool plain = text is null && since is null && !explain;
+        var sink = new ResolvedActivitySink(compiled, batch.Activities);
         for (int i = 0; i < batch.Count; i++)
         {
-            if (!LeadJson.TryParse(batch.Line(i), lead, out string? problem))
+            string? problem;
+            if (plain ? !LeadJson.TryParse(batch.Line(i), lead, ref sink, out problem) : !LeadJson.TryParse(batch.Line(i), lead, out problem))
             {
                 result.Errors.Add($"{inputName}:{batch.LineNumber(i)}: {problem}");
+                continue;
+            }
+
+            if (plain)
+            {
+                writer.Write(lead.Id, compiled.ScoreResolved(lead.Attributes, batch.Activities, asOf.UtcTicks));
                 continue;
             }
 
@@ -122,13 +134,9 @@ internal sealed class ScorePipeline(ScoringModel model, DateTimeOffset asOf, Dat
             {
                 writer.Write(lead.Id, model.ExplainChange(lead, earlier, asOf), explain ? model.Explain(lead, asOf) : null);
             }
-            else if (explain)
-            {
-                writer.Write(lead.Id, model.Explain(lead, asOf));
-            }
             else
             {
-                writer.Write(lead.Id, model.Score(lead, asOf));
+                writer.Write(lead.Id, model.Explain(lead, asOf));
             }
         }
 
@@ -147,9 +155,13 @@ internal sealed class ScorePipeline(ScoringModel model, DateTimeOffset asOf, Dat
 
         public int Count => _ends.Count;
 
-        /// <summary>Empties the batch for reuse, keeping its buffer.</summary>
+        /// <summary>Scratch for one lead's resolved activities while the batch is scored (kept with the batch, reused).</summary>
+        public ResolvedActivities Activities { get; } = new();
+
+        /// <summary>Empties the batch for reuse, keeping its buffers (and dropping the last lead's tags).</summary>
         public void Clear()
         {
+            Activities.Clear();
             _ends.Clear();
             _lineNumbers.Clear();
             _length = 0;

@@ -114,12 +114,25 @@ public static class LeadJson
     public static bool TryParse(ReadOnlySpan<byte> utf8Json, Lead target, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(target);
+        var activities = new IntoLead(target);
+        return TryParse(utf8Json, target, ref activities, out error);
+    }
+
+    /// <summary>
+    /// Parses one lead into <paramref name="target"/>, its activities into <paramref name="activities"/> instead
+    /// (the tool's scoring path resolves them for a model as they are read); the same checks and errors as
+    /// <see cref="TryParse(ReadOnlySpan{byte}, Lead, out string?)"/>.
+    /// </summary>
+    internal static bool TryParse<TSink>(ReadOnlySpan<byte> utf8Json, Lead target, ref TSink activities, [NotNullWhen(false)] out string? error)
+        where TSink : struct, ILeadActivitySink
+    {
         target.Clear();
+        activities.Clear();
         string? id = null;
         try
         {
             var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
-            error = ReadLead(ref reader, target, ref id);
+            error = ReadLead(ref reader, target, ref activities, ref id);
             if (error is null && reader.Read())
             {
                 error = "unexpected content after the lead object";
@@ -151,7 +164,8 @@ public static class LeadJson
         return false;
     }
 
-    private static string? ReadLead(ref Utf8JsonReader reader, Lead lead, ref string? id)
+    private static string? ReadLead<TSink>(ref Utf8JsonReader reader, Lead lead, ref TSink activities, ref string? id)
+        where TSink : struct, ILeadActivitySink
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -197,7 +211,7 @@ public static class LeadJson
                 }
 
                 seenActivities = true;
-                if (ReadActivities(ref reader, lead) is { } error)
+                if (ReadActivities(ref reader, ref activities) is { } error)
                 {
                     return error;
                 }
@@ -378,7 +392,8 @@ public static class LeadJson
         return null;
     }
 
-    private static string? ReadActivities(ref Utf8JsonReader reader, Lead lead)
+    private static string? ReadActivities<TSink>(ref Utf8JsonReader reader, ref TSink activities)
+        where TSink : struct, ILeadActivitySink
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.Null)
@@ -398,20 +413,21 @@ public static class LeadJson
                 return $"{ActivityPath(index)}: expected an activity object, got {Describe(ref reader)}";
             }
 
-            string? type = null, tag = null;
+            string? tag = null;
             DateTimeOffset? at = null;
-            bool seenTag = false;
+            bool seenType = false, seenTag = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
-                    if (type is not null || reader.TokenType != JsonTokenType.String || reader.ValueSpan.IsEmpty)
+                    if (seenType || reader.TokenType != JsonTokenType.String || reader.ValueSpan.IsEmpty)
                     {
-                        return type is not null ? $"{ActivityPath(index)}.type: duplicate property 'type'" : $"{ActivityPath(index)}.type: expected a non-empty string, got {Describe(ref reader)}";
+                        return seenType ? $"{ActivityPath(index)}.type: duplicate property 'type'" : $"{ActivityPath(index)}.type: expected a non-empty string, got {Describe(ref reader)}";
                     }
 
-                    type = ReadString(ref reader);
+                    seenType = true;
+                    activities.ReadType(ref reader);
                 }
                 else if (reader.ValueTextEquals("at"u8))
                 {
@@ -442,7 +458,9 @@ public static class LeadJson
                         return $"{ActivityPath(index)}.tag: expected a string, got {Describe(ref reader)}";
                     }
 
-                    tag = reader.TokenType == JsonTokenType.Null ? null : ReadString(ref reader);
+                    tag = reader.TokenType == JsonTokenType.Null ? null
+                        : activities.KeepsTags ? ReadString(ref reader)
+                        : CheckString(ref reader);
                 }
                 else
                 {
@@ -451,7 +469,7 @@ public static class LeadJson
                 }
             }
 
-            if (type is null)
+            if (!seenType)
             {
                 return $"{ActivityPath(index)}.type: required";
             }
@@ -461,7 +479,7 @@ public static class LeadJson
                 return $"{ActivityPath(index)}.at: required";
             }
 
-            lead.AddActivity(type, at.Value, tag);
+            activities.Add(at.Value, tag);
         }
 
         return null;
@@ -472,6 +490,17 @@ public static class LeadJson
         !reader.ValueIsEscaped && !reader.HasValueSequence && Utf8StringPool.ForThread.TryGet(reader.ValueSpan, out string? pooled)
             ? pooled
             : reader.GetString()!;
+
+    /// <summary>Checks that the current string decodes, as reading it would, without making it; returns null.</summary>
+    private static string? CheckString(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence || !Ascii.IsValid(reader.ValueSpan))
+        {
+            _ = reader.GetString(); // throws for invalid UTF-8 or an unpaired surrogate escape, reported like any other
+        }
+
+        return null;
+    }
 
     // Built only when there is an error: a valid activity allocates no path.
     private static string ActivityPath(int index) => JsonPath.Index("$.activities", index);
@@ -526,5 +555,22 @@ public static class LeadJson
         }
 
         return null;
+    }
+
+    /// <summary>The usual sink: activities go to the lead, types and tags as strings.</summary>
+    private struct IntoLead(Lead lead) : ILeadActivitySink
+    {
+        private string? _type;
+
+        public readonly bool KeepsTags => true;
+
+        public readonly void Clear()
+        {
+            // TryParse empties the lead itself.
+        }
+
+        public void ReadType(ref Utf8JsonReader reader) => _type = ReadString(ref reader);
+
+        public readonly void Add(DateTimeOffset at, string? tag) => lead.AddActivity(_type!, at, tag);
     }
 }

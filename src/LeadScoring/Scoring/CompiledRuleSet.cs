@@ -216,6 +216,9 @@ internal sealed partial class CompiledRuleSet
     /// <summary>The id of an activity type in the model (-1: no rule counts it).</summary>
     public int TypeId(string type) => _types.SlotOf(type);
 
+    /// <summary>The id of the activity type that <paramref name="ascii"/> spells (ASCII bytes, as read from JSON; -1: no rule counts it).</summary>
+    public int TypeId(ReadOnlySpan<byte> ascii) => _types.SlotOfAscii(ascii);
+
     private LeadScore Evaluate(ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, EvaluationTrace? trace) =>
         Evaluate(attributes, new LookedUpIds(_fields), new LookedUpActivities(activities, _types), asOfUtcTicks, trace);
 

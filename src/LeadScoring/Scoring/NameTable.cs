@@ -1,6 +1,9 @@
 using System.Collections.Frozen;
+using System.Diagnostics;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace LeadScoring.Scoring;
@@ -123,6 +126,27 @@ internal sealed class NameTable
     /// <summary>The value of <paramref name="name"/>; -1 when it is not in the table.</summary>
     public int SlotOf(string name) => TryGetValue(name, out int value) ? value : -1;
 
+    /// <summary>The value of the name that <paramref name="ascii"/> spells (ASCII bytes, e.g. straight from JSON); -1 when it is not in the table.</summary>
+    public int SlotOfAscii(ReadOnlySpan<byte> ascii)
+    {
+        Debug.Assert(Ascii.IsValid(ascii), "ASCII bytes only");
+        if (!ascii.IsEmpty)
+        {
+            var entries = _entries;
+            for (int i = (_fullHash ? FullHash(ascii) : Hash(ascii)) & _mask; entries[i].Key is { } key; i = (i + 1) & _mask)
+            {
+                ref readonly var entry = ref entries[i];
+                if (key.Length == ascii.Length && EqualsFolded(ascii, entry.Lower, entry.Mask))
+                {
+                    return entry.Value;
+                }
+            }
+        }
+
+        // As for a string: an ASCII name that misses the fast table can only equal a non-ASCII key.
+        return _hasNonAsciiKeys && _all.TryGetValue(Encoding.ASCII.GetString(ascii), out int value) ? value : -1;
+    }
+
     // Four characters at a time: (c | mask) == lower per character, the last block overlapping the one before.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool EqualsFolded(string name, string lower, string mask)
@@ -158,6 +182,43 @@ internal sealed class NameTable
             == Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref l, last));
     }
 
+    // The same comparison for ASCII bytes against the UTF-16 key: eight bytes widened to eight characters at a time,
+    // the last block overlapping the one before.
+    private static bool EqualsFolded(ReadOnlySpan<byte> ascii, string lower, string mask)
+    {
+        int n = ascii.Length;
+        if (n < 8)
+        {
+            for (int c = 0; c < n; c++)
+            {
+                if ((ascii[c] | mask[c]) != lower[c])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        ref byte a = ref MemoryMarshal.GetReference(ascii);
+        ref ushort l = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(lower.AsSpan()));
+        ref ushort m = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(mask.AsSpan()));
+        nuint last = (nuint)(n - 8);
+        for (nuint offset = 0; ; offset = Math.Min(offset + 8, last))
+        {
+            var chars = Vector128.WidenLower(Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref a, offset))).AsByte());
+            if ((chars | Vector128.LoadUnsafe(ref m, offset)) != Vector128.LoadUnsafe(ref l, offset))
+            {
+                return false;
+            }
+
+            if (offset == last)
+            {
+                return true;
+            }
+        }
+    }
+
     // Length and four characters, each folded to lower case (exact for ASCII letters; other ASCII
     // characters may collide, which the full comparison settles).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -172,13 +233,30 @@ internal sealed class NameTable
         return (int)(h ^ (h >> 15));
     }
 
+    // ASCII bytes hash as the characters they spell.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Hash<TChar>(ReadOnlySpan<TChar> s)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        int n = s.Length;
+        uint h = (uint)n * 0x9E3779B1u;
+        h = (h ^ (uint.CreateTruncating(s[0]) | 0x20u)) * 0x85EBCA77u;
+        h = (h ^ (uint.CreateTruncating(s[n >> 1]) | 0x20u)) * 0xC2B2AE3Du;
+        h = (h ^ (uint.CreateTruncating(s[n - 1]) | 0x20u)) * 0x27D4EB2Fu;
+        h = (h ^ (uint.CreateTruncating(s[(n * 3) >> 2]) | 0x20u)) * 0x165667B1u;
+        return (int)(h ^ (h >> 15));
+    }
+
+    private static int FullHash(string s) => FullHash<char>(s);
+
     // Every character, folded like Hash (FNV-1a, then a final mix).
-    private static int FullHash(string s)
+    private static int FullHash<TChar>(ReadOnlySpan<TChar> s)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
         uint h = 2166136261u;
-        foreach (char c in s)
+        foreach (var c in s)
         {
-            h = (h ^ (c | 0x20u)) * 16777619u;
+            h = (h ^ (uint.CreateTruncating(c) | 0x20u)) * 16777619u;
         }
 
         h ^= h >> 15;

@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace LeadScoring.Leads;
+
+/// <summary>
+/// Where <see cref="LeadJson"/> puts the activities it parses: the <see cref="Lead"/> itself, or (the tool's scoring
+/// path) a model's resolved form, so that a type is looked up once from its UTF-8 bytes and never becomes a string.
+/// Whatever the sink, the parser checks the same things and reports the same errors.
+/// </summary>
+internal interface ILeadActivitySink
+{
+    /// <summary>Whether tags are kept; when not, the parser still checks each tag but does not read it into a string.</summary>
+    bool KeepsTags { get; }
+
+    /// <summary>Drops the activities of the previous lead.</summary>
+    void Clear();
+
+    /// <summary>Reads the reader's current token, a non-empty string, as the type of the activity being parsed.</summary>
+    /// <exception cref="InvalidOperationException">The string is not valid UTF-8 (the parser reports it).</exception>
+    void ReadType(ref Utf8JsonReader reader);
+
+    /// <summary>Adds the activity being parsed, of the type read last.</summary>
+    void Add(DateTimeOffset at, string? tag);
+}
