@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace LeadScoring.Leads;
 
 /// <summary>
@@ -15,9 +13,11 @@ internal interface ILeadActivitySink
     /// <summary>Drops the activities of the previous lead.</summary>
     void Clear();
 
-    /// <summary>Reads the reader's current token, a non-empty string, as the type of the activity being parsed.</summary>
-    /// <exception cref="InvalidOperationException">The string is not valid UTF-8 (the parser reports it).</exception>
-    void ReadType(ref Utf8JsonReader reader);
+    /// <summary>The type of the activity being parsed, as its UTF-8 bytes (unescaped, valid, not empty).</summary>
+    void SetType(ReadOnlySpan<byte> utf8);
+
+    /// <summary>The type of the activity being parsed, decoded (it was escaped in the JSON).</summary>
+    void SetType(string type);
 
     /// <summary>Adds the activity being parsed, of the type read last.</summary>
     void Add(DateTimeOffset at, string? tag);

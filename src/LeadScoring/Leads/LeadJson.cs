@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using LeadScoring.Validation;
 
 namespace LeadScoring.Leads;
@@ -11,7 +12,7 @@ namespace LeadScoring.Leads;
 /// (unknown properties, wrong types, timestamps without an offset and attribute names that differ only
 /// in case are errors) and reflection-free.
 /// </summary>
-public static class LeadJson
+public static partial class LeadJson
 {
     private static readonly string[] LeadProperties = ["id", "attributes", "activities", "outcome"];
     private static readonly string[] OutcomeProperties = ["result", "at"];
@@ -128,6 +129,32 @@ public static class LeadJson
     {
         target.Clear();
         activities.Clear();
+
+        // The usual lead takes the fast path; anything it does not handle (escapes, unusual values, any error) is
+        // parsed again strictly, which gives the result or the error.
+        if (TryReadPlain(utf8Json, target, ref activities) is { } plainId)
+        {
+            target.Id = plainId;
+            error = null;
+            return true;
+        }
+
+        target.Clear();
+        activities.Clear();
+        return TryParseStrict(utf8Json, target, ref activities, out error);
+    }
+
+    /// <summary>The strict parser alone (what the fast path must agree with; the tests compare them).</summary>
+    internal static bool TryParseStrict(ReadOnlySpan<byte> utf8Json, Lead target, [NotNullWhen(false)] out string? error)
+    {
+        target.Clear();
+        var activities = new IntoLead(target);
+        return TryParseStrict(utf8Json, target, ref activities, out error);
+    }
+
+    private static bool TryParseStrict<TSink>(ReadOnlySpan<byte> utf8Json, Lead target, ref TSink activities, [NotNullWhen(false)] out string? error)
+        where TSink : struct, ILeadActivitySink
+    {
         string? id = null;
         try
         {
@@ -427,7 +454,14 @@ public static class LeadJson
                     }
 
                     seenType = true;
-                    activities.ReadType(ref reader);
+                    if (!reader.ValueIsEscaped && !reader.HasValueSequence && Utf8.IsValid(reader.ValueSpan))
+                    {
+                        activities.SetType(reader.ValueSpan);
+                    }
+                    else
+                    {
+                        activities.SetType(reader.GetString()!); // throws for invalid UTF-8, reported like any other
+                    }
                 }
                 else if (reader.ValueTextEquals("at"u8))
                 {
@@ -490,6 +524,10 @@ public static class LeadJson
         !reader.ValueIsEscaped && !reader.HasValueSequence && Utf8StringPool.ForThread.TryGet(reader.ValueSpan, out string? pooled)
             ? pooled
             : reader.GetString()!;
+
+    /// <summary>The string of valid UTF-8 bytes, from <paramref name="pool"/> when it repeats.</summary>
+    private static string Decode(ReadOnlySpan<byte> utf8, Utf8StringPool pool) =>
+        pool.TryGet(utf8, out string? pooled) ? pooled : Encoding.UTF8.GetString(utf8);
 
     /// <summary>Checks that the current string decodes, as reading it would, without making it; returns null.</summary>
     private static string? CheckString(ref Utf8JsonReader reader)
@@ -560,6 +598,7 @@ public static class LeadJson
     /// <summary>The usual sink: activities go to the lead, types and tags as strings.</summary>
     private struct IntoLead(Lead lead) : ILeadActivitySink
     {
+        private readonly Utf8StringPool _pool = Utf8StringPool.ForThread;
         private string? _type;
 
         public readonly bool KeepsTags => true;
@@ -569,7 +608,9 @@ public static class LeadJson
             // TryParse empties the lead itself.
         }
 
-        public void ReadType(ref Utf8JsonReader reader) => _type = ReadString(ref reader);
+        public void SetType(ReadOnlySpan<byte> utf8) => _type = Decode(utf8, _pool);
+
+        public void SetType(string type) => _type = type;
 
         public readonly void Add(DateTimeOffset at, string? tag) => lead.AddActivity(_type!, at, tag);
     }

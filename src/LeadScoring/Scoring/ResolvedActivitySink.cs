@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using LeadScoring.Leads;
 
 namespace LeadScoring.Scoring;
@@ -16,10 +15,10 @@ internal struct ResolvedActivitySink(CompiledRuleSet model, ResolvedActivities i
 
     public readonly void Clear() => into.Clear();
 
-    public void ReadType(ref Utf8JsonReader reader) =>
-        _type = !reader.ValueIsEscaped && !reader.HasValueSequence && Ascii.IsValid(reader.ValueSpan)
-            ? model.TypeId(reader.ValueSpan)
-            : model.TypeId(reader.GetString()!); // escaped or non-ASCII: decoded (and checked) as for a lead
+    public void SetType(ReadOnlySpan<byte> utf8) =>
+        _type = Ascii.IsValid(utf8) ? model.TypeId(utf8) : model.TypeId(Encoding.UTF8.GetString(utf8)); // non-ASCII: as a name
+
+    public void SetType(string type) => _type = model.TypeId(type);
 
     public readonly void Add(DateTimeOffset at, string? tag) => into.Add(_type, at.UtcTicks, tag);
 }

@@ -1,0 +1,432 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+
+namespace LeadScoring.Leads;
+
+/// <summary>
+/// The fast path of lead parsing: one forward pass over the bytes for the plain form almost every lead takes
+/// (strings without escapes, numbers, booleans and nulls as attribute values, each property at most once). It accepts
+/// only JSON that the strict parser accepts too, with the same result; on anything else (an escape, an unknown
+/// property, a duplicate, any error) it gives up and the strict parser reads the lead again and says what is wrong.
+/// </summary>
+public static partial class LeadJson
+{
+    // What ends a plain string: its closing quote, or what the fast path leaves to the strict parser (an escape, and
+    // the control characters JSON forbids inside strings).
+    private static readonly SearchValues<byte> StringStops = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'"', (byte)'\\']);
+
+    /// <summary>Reads a plain lead into <paramref name="lead"/> and <paramref name="activities"/>; returns its id, or null when the strict parser must read it.</summary>
+    private static string? TryReadPlain<TSink>(ReadOnlySpan<byte> json, Lead lead, ref TSink activities)
+        where TSink : struct, ILeadActivitySink
+    {
+        var pool = Utf8StringPool.ForThread;
+        int p = 0;
+        string? id = null;
+        bool seenAttributes = false, seenActivities = false, seenOutcome = false;
+        if (!Expect(json, ref p, (byte)'{'))
+        {
+            return null;
+        }
+
+        for (bool more = !TryEnd(json, ref p, (byte)'}'); more;)
+        {
+            if (!TryReadString(json, ref p, out var name) || !Expect(json, ref p, (byte)':'))
+            {
+                return null;
+            }
+
+            bool read;
+            if (name.SequenceEqual("id"u8))
+            {
+                read = id is null && TryReadId(json, ref p, out id);
+            }
+            else if (name.SequenceEqual("attributes"u8))
+            {
+                read = !seenAttributes && TryReadAttributes(json, ref p, lead, pool);
+                seenAttributes = true;
+            }
+            else if (name.SequenceEqual("activities"u8))
+            {
+                read = !seenActivities && TryReadActivities(json, ref p, ref activities, pool);
+                seenActivities = true;
+            }
+            else if (name.SequenceEqual("outcome"u8))
+            {
+                read = !seenOutcome && TryReadOutcome(json, ref p, lead);
+                seenOutcome = true;
+            }
+            else
+            {
+                read = false;
+            }
+
+            if (!read || !TryNext(json, ref p, (byte)'}', out more))
+            {
+                return null;
+            }
+        }
+
+        SkipWhitespace(json, ref p);
+        return p == json.Length ? id : null;
+    }
+
+    private static bool TryReadId(ReadOnlySpan<byte> json, ref int p, out string? id)
+    {
+        id = TryReadString(json, ref p, out var value) && !value.IsEmpty ? Encoding.UTF8.GetString(value) : null;
+        return id is not null;
+    }
+
+    private static bool TryReadAttributes(ReadOnlySpan<byte> json, ref int p, Lead lead, Utf8StringPool pool)
+    {
+        if (TryLiteral(json, ref p, "null"u8))
+        {
+            return true;
+        }
+
+        if (!Expect(json, ref p, (byte)'{'))
+        {
+            return false;
+        }
+
+        for (bool more = !TryEnd(json, ref p, (byte)'}'); more;)
+        {
+            if (!TryReadString(json, ref p, out var name) || name.IsEmpty || !Expect(json, ref p, (byte)':') || !TryReadValue(json, ref p, pool, out var value)
+                || !lead.TryAdd(Decode(name, pool), value) || !TryNext(json, ref p, (byte)'}', out more))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool TryReadActivities<TSink>(ReadOnlySpan<byte> json, ref int p, ref TSink activities, Utf8StringPool pool)
+        where TSink : struct, ILeadActivitySink
+    {
+        if (TryLiteral(json, ref p, "null"u8))
+        {
+            return true;
+        }
+
+        if (!Expect(json, ref p, (byte)'['))
+        {
+            return false;
+        }
+
+        for (bool more = !TryEnd(json, ref p, (byte)']'); more;)
+        {
+            if (!Expect(json, ref p, (byte)'{'))
+            {
+                return false;
+            }
+
+            bool seenType = false, seenAt = false, seenTag = false;
+            DateTimeOffset at = default;
+            string? tag = null;
+            for (bool members = !TryEnd(json, ref p, (byte)'}'); members;)
+            {
+                if (!TryReadString(json, ref p, out var name) || !Expect(json, ref p, (byte)':'))
+                {
+                    return false;
+                }
+
+                if (name.SequenceEqual("type"u8))
+                {
+                    if (seenType || !TryReadString(json, ref p, out var type) || type.IsEmpty)
+                    {
+                        return false;
+                    }
+
+                    seenType = true;
+                    activities.SetType(type);
+                }
+                else if (name.SequenceEqual("at"u8))
+                {
+                    if (seenAt || !TryReadString(json, ref p, out var text) || !TryParseInstant(text, out at))
+                    {
+                        return false;
+                    }
+
+                    seenAt = true;
+                }
+                else if (name.SequenceEqual("tag"u8))
+                {
+                    if (seenTag)
+                    {
+                        return false;
+                    }
+
+                    seenTag = true;
+                    if (!TryLiteral(json, ref p, "null"u8))
+                    {
+                        if (!TryReadString(json, ref p, out var text))
+                        {
+                            return false;
+                        }
+
+                        tag = activities.KeepsTags ? Decode(text, pool) : null;
+                    }
+                }
+                else
+                {
+                    return false;
+                }
+
+                if (!TryNext(json, ref p, (byte)'}', out members))
+                {
+                    return false;
+                }
+            }
+
+            // Without a type or an instant (an empty object too) the strict parser says which is required.
+            if (!seenType || !seenAt || !TryNext(json, ref p, (byte)']', out more))
+            {
+                return false;
+            }
+
+            activities.Add(at, tag);
+        }
+
+        return true;
+    }
+
+    private static bool TryReadOutcome(ReadOnlySpan<byte> json, ref int p, Lead lead)
+    {
+        if (TryLiteral(json, ref p, "null"u8))
+        {
+            return true;
+        }
+
+        if (!Expect(json, ref p, (byte)'{'))
+        {
+            return false;
+        }
+
+        bool? won = null;
+        DateTimeOffset? at = null;
+        for (bool more = !TryEnd(json, ref p, (byte)'}'); more;)
+        {
+            if (!TryReadString(json, ref p, out var name) || !Expect(json, ref p, (byte)':') || !TryReadString(json, ref p, out var value))
+            {
+                return false;
+            }
+
+            if (name.SequenceEqual("result"u8) && won is null && (value.SequenceEqual("won"u8) || value.SequenceEqual("lost"u8)))
+            {
+                won = value.Length == 3;
+            }
+            else if (name.SequenceEqual("at"u8) && at is null && TryParseInstant(value, out var instant))
+            {
+                at = instant;
+            }
+            else
+            {
+                return false;
+            }
+
+            if (!TryNext(json, ref p, (byte)'}', out more))
+            {
+                return false;
+            }
+        }
+
+        if (won is null || at is null)
+        {
+            return false;
+        }
+
+        lead.Outcome = new LeadOutcome(won.Value, at.Value);
+        return true;
+    }
+
+    /// <summary>An attribute value: a plain string, a finite number, true, false or null (missing).</summary>
+    private static bool TryReadValue(ReadOnlySpan<byte> json, ref int p, Utf8StringPool pool, out AttributeValue value)
+    {
+        SkipWhitespace(json, ref p);
+        value = default;
+        if (p >= json.Length)
+        {
+            return false;
+        }
+
+        switch (json[p])
+        {
+            case (byte)'"':
+                if (!TryReadString(json, ref p, out var text))
+                {
+                    return false;
+                }
+
+                value = Decode(text, pool);
+                return true;
+            case (byte)'t':
+                value = true;
+                return TryLiteral(json, ref p, "true"u8);
+            case (byte)'f':
+                value = false;
+                return TryLiteral(json, ref p, "false"u8);
+            case (byte)'n':
+                value = AttributeValue.Missing;
+                return TryLiteral(json, ref p, "null"u8);
+            default:
+                if (!TryReadNumber(json, ref p, out double number))
+                {
+                    return false;
+                }
+
+                value = number;
+                return true;
+        }
+    }
+
+    /// <summary>
+    /// A JSON number (<c>-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?</c>) that is finite as a double;
+    /// parsed as the strict parser does (both round correctly, so they agree).
+    /// </summary>
+    private static bool TryReadNumber(ReadOnlySpan<byte> json, ref int p, out double number)
+    {
+        number = 0;
+        int start = p;
+        if (p < json.Length && json[p] == (byte)'-')
+        {
+            p++;
+        }
+
+        if (p < json.Length && json[p] == (byte)'0')
+        {
+            p++;
+        }
+        else if (Digits(json, ref p) == 0)
+        {
+            return false;
+        }
+
+        if (p < json.Length && json[p] == (byte)'.')
+        {
+            p++;
+            if (Digits(json, ref p) == 0)
+            {
+                return false;
+            }
+        }
+
+        if (p < json.Length && (json[p] | 0x20) == (byte)'e')
+        {
+            p++;
+            if (p < json.Length && json[p] is (byte)'+' or (byte)'-')
+            {
+                p++;
+            }
+
+            if (Digits(json, ref p) == 0)
+            {
+                return false;
+            }
+        }
+
+        return double.TryParse(json[start..p], NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
+    }
+
+    private static int Digits(ReadOnlySpan<byte> json, ref int p)
+    {
+        int start = p;
+        while (p < json.Length && char.IsAsciiDigit((char)json[p]))
+        {
+            p++;
+        }
+
+        return p - start;
+    }
+
+    /// <summary>An ISO 8601 instant with its offset, as the strict parser reads it (plain ASCII, at most 64 characters).</summary>
+    private static bool TryParseInstant(ReadOnlySpan<byte> text, out DateTimeOffset instant)
+    {
+        instant = default;
+        Span<char> chars = stackalloc char[64];
+        return text.Length <= chars.Length
+            && Ascii.ToUtf16(text, chars, out int length) == OperationStatus.Done
+            && Iso8601.TryParse(chars[..length], out instant);
+    }
+
+    /// <summary>A string without escapes or control characters whose bytes are valid UTF-8: its bytes between the quotes.</summary>
+    private static bool TryReadString(ReadOnlySpan<byte> json, ref int p, out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        SkipWhitespace(json, ref p);
+        if (p >= json.Length || json[p] != (byte)'"')
+        {
+            return false;
+        }
+
+        int length = json[(p + 1)..].IndexOfAny(StringStops);
+        if (length < 0 || json[p + 1 + length] != (byte)'"')
+        {
+            return false;
+        }
+
+        value = json.Slice(p + 1, length);
+        p += length + 2;
+        return Ascii.IsValid(value) || Utf8.IsValid(value);
+    }
+
+    private static bool TryLiteral(ReadOnlySpan<byte> json, ref int p, ReadOnlySpan<byte> literal)
+    {
+        SkipWhitespace(json, ref p);
+        if (!json[p..].StartsWith(literal))
+        {
+            return false;
+        }
+
+        p += literal.Length;
+        return true;
+    }
+
+    private static bool Expect(ReadOnlySpan<byte> json, ref int p, byte token)
+    {
+        SkipWhitespace(json, ref p);
+        if (p >= json.Length || json[p] != token)
+        {
+            return false;
+        }
+
+        p++;
+        return true;
+    }
+
+    /// <summary>Whether the container ends here (then past its closing token); for an empty object or list.</summary>
+    private static bool TryEnd(ReadOnlySpan<byte> json, ref int p, byte close)
+    {
+        SkipWhitespace(json, ref p);
+        if (p < json.Length && json[p] == close)
+        {
+            p++;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>After a member or item: past a comma (<paramref name="more"/>: another follows) or past <paramref name="close"/>; false at anything else.</summary>
+    private static bool TryNext(ReadOnlySpan<byte> json, ref int p, byte close, out bool more)
+    {
+        SkipWhitespace(json, ref p);
+        more = p < json.Length && json[p] == (byte)',';
+        if (!more && (p >= json.Length || json[p] != close))
+        {
+            return false;
+        }
+
+        p++;
+        return true;
+    }
+
+    private static void SkipWhitespace(ReadOnlySpan<byte> json, ref int p)
+    {
+        while (p < json.Length && json[p] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+        {
+            p++;
+        }
+    }
+}
