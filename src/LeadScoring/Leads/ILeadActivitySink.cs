@@ -13,8 +13,8 @@ internal interface ILeadActivitySink
     /// <summary>Drops the activities of the previous lead.</summary>
     void Clear();
 
-    /// <summary>The type of the activity being parsed, as its UTF-8 bytes (unescaped, valid, not empty).</summary>
-    void SetType(ReadOnlySpan<byte> utf8);
+    /// <summary>The type of the activity being parsed, as its UTF-8 bytes (unescaped, valid, not empty), and whether they are all ASCII.</summary>
+    void SetType(ReadOnlySpan<byte> utf8, bool isAscii);
 
     /// <summary>The type of the activity being parsed, decoded (it was escaped in the JSON).</summary>
     void SetType(string type);

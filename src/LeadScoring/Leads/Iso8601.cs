@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace LeadScoring.Leads;
 
 /// <summary>
@@ -6,13 +8,19 @@ namespace LeadScoring.Leads;
 /// </summary>
 internal static class Iso8601
 {
-    public static bool TryParse(ReadOnlySpan<char> s, out DateTimeOffset value)
+    public static bool TryParse(ReadOnlySpan<char> s, out DateTimeOffset value) => TryParse<char>(s, out value);
+
+    /// <summary>The same, from ASCII bytes (straight from JSON); any other byte fails as a non-ASCII character does.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> s, out DateTimeOffset value) => TryParse<byte>(s, out value);
+
+    private static bool TryParse<TChar>(ReadOnlySpan<TChar> s, out DateTimeOffset value)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
         value = default;
         int p = 0;
         if (!Digits(s, ref p, 4, out int year) || !Expect(s, ref p, '-') || !Digits(s, ref p, 2, out int month)
             || !Expect(s, ref p, '-') || !Digits(s, ref p, 2, out int day)
-            || p >= s.Length || (s[p] != 'T' && s[p] != 't'))
+            || p >= s.Length || (At(s, p) != 'T' && At(s, p) != 't'))
         {
             return false;
         }
@@ -25,7 +33,7 @@ internal static class Iso8601
 
         int second = 0;
         long fractionTicks = 0;
-        if (p < s.Length && s[p] == ':')
+        if (p < s.Length && At(s, p) == ':')
         {
             p++;
             if (!Digits(s, ref p, 2, out second))
@@ -33,15 +41,15 @@ internal static class Iso8601
                 return false;
             }
 
-            if (p < s.Length && (s[p] == '.' || s[p] == ','))
+            if (p < s.Length && At(s, p) is '.' or ',')
             {
                 p++;
                 int start = p;
                 long scale = TimeSpan.TicksPerSecond;
-                while (p < s.Length && char.IsAsciiDigit(s[p]))
+                while (p < s.Length && char.IsAsciiDigit(At(s, p)))
                 {
                     scale /= 10;
-                    fractionTicks += (s[p] - '0') * scale;
+                    fractionTicks += (At(s, p) - '0') * scale;
                     p++;
                 }
 
@@ -58,14 +66,14 @@ internal static class Iso8601
         }
 
         int offsetMinutes;
-        if (s[p] is 'Z' or 'z')
+        if (At(s, p) is 'Z' or 'z')
         {
             p++;
             offsetMinutes = 0;
         }
-        else if (s[p] is '+' or '-')
+        else if (At(s, p) is '+' or '-')
         {
-            int sign = s[p] == '-' ? -1 : 1;
+            int sign = At(s, p) == '-' ? -1 : 1;
             p++;
             if (!Digits(s, ref p, 2, out int offsetHours))
             {
@@ -75,7 +83,7 @@ internal static class Iso8601
             int offsetMinute = 0;
             if (p < s.Length)
             {
-                if (s[p] == ':')
+                if (At(s, p) == ':')
                 {
                     p++;
                 }
@@ -119,7 +127,12 @@ internal static class Iso8601
         return true;
     }
 
-    private static bool Digits(ReadOnlySpan<char> s, ref int p, int count, out int value)
+    // A character as a char (a byte is the ASCII character of its value; any other byte matches nothing below).
+    private static char At<TChar>(ReadOnlySpan<TChar> s, int p)
+        where TChar : unmanaged, IBinaryInteger<TChar> => (char)ushort.CreateTruncating(s[p]);
+
+    private static bool Digits<TChar>(ReadOnlySpan<TChar> s, ref int p, int count, out int value)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
         value = 0;
         if (p + count > s.Length)
@@ -129,7 +142,7 @@ internal static class Iso8601
 
         for (int i = 0; i < count; i++)
         {
-            char c = s[p + i];
+            char c = At(s, p + i);
             if (!char.IsAsciiDigit(c))
             {
                 return false;
@@ -142,9 +155,10 @@ internal static class Iso8601
         return true;
     }
 
-    private static bool Expect(ReadOnlySpan<char> s, ref int p, char c)
+    private static bool Expect<TChar>(ReadOnlySpan<TChar> s, ref int p, char c)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
-        if (p < s.Length && s[p] == c)
+        if (p < s.Length && At(s, p) == c)
         {
             p++;
             return true;

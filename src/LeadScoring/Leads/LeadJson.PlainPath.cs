@@ -17,6 +17,9 @@ public static partial class LeadJson
     // the control characters JSON forbids inside strings).
     private static readonly SearchValues<byte> StringStops = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'"', (byte)'\\']);
 
+    // The same, and any byte of a non-ASCII character: a string found without one is ASCII, with no second pass to say so.
+    private static readonly SearchValues<byte> AsciiStringStops = SearchValues.Create([.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x80, 0x80)).Select(b => (byte)b), (byte)'"', (byte)'\\']);
+
     /// <summary>Reads a plain lead into <paramref name="lead"/> and <paramref name="activities"/>; returns its id, or null when the strict parser must read it.</summary>
     private static string? TryReadPlain<TSink>(ReadOnlySpan<byte> json, Lead lead, ref TSink activities)
         where TSink : struct, ILeadActivitySink
@@ -134,13 +137,13 @@ public static partial class LeadJson
 
                 if (name.SequenceEqual("type"u8))
                 {
-                    if (seenType || !TryReadString(json, ref p, out var type) || type.IsEmpty)
+                    if (seenType || !TryReadString(json, ref p, out var type, out bool ascii) || type.IsEmpty)
                     {
                         return false;
                     }
 
                     seenType = true;
-                    activities.SetType(type);
+                    activities.SetType(type, ascii);
                 }
                 else if (name.SequenceEqual("at"u8))
                 {
@@ -340,35 +343,44 @@ public static partial class LeadJson
         return p - start;
     }
 
-    /// <summary>An ISO 8601 instant with its offset, as the strict parser reads it (plain ASCII, at most 64 characters).</summary>
+    /// <summary>An ISO 8601 instant with its offset, as the strict parser reads it (at most 64 characters: it reads no longer timestamp).</summary>
     private static bool TryParseInstant(ReadOnlySpan<byte> text, out DateTimeOffset instant)
     {
         instant = default;
-        Span<char> chars = stackalloc char[64];
-        return text.Length <= chars.Length
-            && Ascii.ToUtf16(text, chars, out int length) == OperationStatus.Done
-            && Iso8601.TryParse(chars[..length], out instant);
+        return text.Length <= MaxTimestampLength && Iso8601.TryParse(text, out instant);
     }
 
     /// <summary>A string without escapes or control characters whose bytes are valid UTF-8: its bytes between the quotes.</summary>
-    private static bool TryReadString(ReadOnlySpan<byte> json, ref int p, out ReadOnlySpan<byte> value)
+    private static bool TryReadString(ReadOnlySpan<byte> json, ref int p, out ReadOnlySpan<byte> value) => TryReadString(json, ref p, out value, out _);
+
+    /// <summary>The same, and whether the string is ASCII.</summary>
+    private static bool TryReadString(ReadOnlySpan<byte> json, ref int p, out ReadOnlySpan<byte> value, out bool ascii)
     {
         value = default;
+        ascii = true;
         SkipWhitespace(json, ref p);
         if (p >= json.Length || json[p] != (byte)'"')
         {
             return false;
         }
 
-        int length = json[(p + 1)..].IndexOfAny(StringStops);
-        if (length < 0 || json[p + 1 + length] != (byte)'"')
+        var rest = json[(p + 1)..];
+        int length = rest.IndexOfAny(AsciiStringStops);
+        if (length >= 0 && rest[length] >= 0x80)
+        {
+            ascii = false;
+            int more = rest[length..].IndexOfAny(StringStops);
+            length = more < 0 ? -1 : length + more;
+        }
+
+        if (length < 0 || rest[length] != (byte)'"')
         {
             return false;
         }
 
-        value = json.Slice(p + 1, length);
+        value = rest[..length];
         p += length + 2;
-        return Ascii.IsValid(value) || Utf8.IsValid(value);
+        return ascii || Utf8.IsValid(value);
     }
 
     private static bool TryLiteral(ReadOnlySpan<byte> json, ref int p, ReadOnlySpan<byte> literal)

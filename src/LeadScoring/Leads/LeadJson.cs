@@ -17,6 +17,9 @@ public static partial class LeadJson
     private static readonly string[] LeadProperties = ["id", "attributes", "activities", "outcome"];
     private static readonly string[] OutcomeProperties = ["result", "at"];
 
+    // A longer string is no timestamp (it is never copied out to be parsed).
+    private const int MaxTimestampLength = 64;
+
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
     /// <summary>Writes a lead as one lead JSON object (id, attributes, activities, outcome), the form <see cref="Parse(string)"/> reads.</summary>
@@ -356,7 +359,7 @@ public static partial class LeadJson
             return $"expected an ISO 8601 date-time with a UTC offset, got {Describe(ref reader)}";
         }
 
-        Span<char> timestamp = stackalloc char[64];
+        Span<char> timestamp = stackalloc char[MaxTimestampLength];
         int length = CopyShortString(ref reader, timestamp);
         if (length < 0 || !Iso8601.TryParse(timestamp[..length], out value))
         {
@@ -456,7 +459,7 @@ public static partial class LeadJson
                     seenType = true;
                     if (!reader.ValueIsEscaped && !reader.HasValueSequence && Utf8.IsValid(reader.ValueSpan))
                     {
-                        activities.SetType(reader.ValueSpan);
+                        activities.SetType(reader.ValueSpan, Ascii.IsValid(reader.ValueSpan));
                     }
                     else
                     {
@@ -608,7 +611,7 @@ public static partial class LeadJson
             // TryParse empties the lead itself.
         }
 
-        public void SetType(ReadOnlySpan<byte> utf8) => _type = Decode(utf8, _pool);
+        public void SetType(ReadOnlySpan<byte> utf8, bool isAscii) => _type = Decode(utf8, _pool);
 
         public void SetType(string type) => _type = type;
 

@@ -15,8 +15,8 @@ internal struct ResolvedActivitySink(CompiledRuleSet model, ResolvedActivities i
 
     public readonly void Clear() => into.Clear();
 
-    public void SetType(ReadOnlySpan<byte> utf8) =>
-        _type = Ascii.IsValid(utf8) ? model.TypeId(utf8) : model.TypeId(Encoding.UTF8.GetString(utf8)); // non-ASCII: as a name
+    public void SetType(ReadOnlySpan<byte> utf8, bool isAscii) =>
+        _type = isAscii ? model.TypeId(utf8) : model.TypeId(Encoding.UTF8.GetString(utf8)); // non-ASCII: as a name
 
     public void SetType(string type) => _type = model.TypeId(type);
 
