@@ -86,8 +86,12 @@ public sealed class LeadJsonLinesReader : IDisposable, IAsyncDisposable
     /// <returns>A task that completes when the stream is closed.</returns>
     public ValueTask DisposeAsync() => _leaveOpen ? ValueTask.CompletedTask : _stream.DisposeAsync();
 
-    /// <summary>The next line without its line break, reading the stream synchronously; valid until the next call.</summary>
-    internal bool TryReadLine(out ReadOnlySpan<byte> line)
+    /// <summary>
+    /// Every whole line buffered, as one run of bytes (reading the stream synchronously until there is a line; at the end
+    /// of the stream the last line may lack its line break), for a caller that splits it with <see cref="SplitLine"/>
+    /// elsewhere; <paramref name="firstLineNumber"/> is the number of the first. Valid until the next call.
+    /// </summary>
+    internal bool TryReadLines(out ReadOnlySpan<byte> lines, out int firstLineNumber)
     {
         while (!HasBufferedLine)
         {
@@ -95,7 +99,28 @@ public sealed class LeadJsonLinesReader : IDisposable, IAsyncDisposable
             Fill(_stream.Read(_buffer, _end, space));
         }
 
-        return TakeLine(out line);
+        var buffered = _buffer.AsSpan(_start, _end - _start);
+        int lastBreak = buffered.LastIndexOf((byte)'\n');
+        lines = lastBreak >= 0 ? buffered[..(lastBreak + 1)] : buffered; // no break: the end of the stream
+        firstLineNumber = LineNumber + 1;
+        if (lines.IsEmpty)
+        {
+            return false;
+        }
+
+        LineNumber += lines.Count((byte)'\n') + (lastBreak == lines.Length - 1 ? 0 : 1);
+        _start += lines.Length;
+        lines = SkipByteOrderMark(lines);
+        return true;
+    }
+
+    /// <summary>Takes the first line off <paramref name="lines"/>, without its line break (LF or CRLF).</summary>
+    internal static ReadOnlySpan<byte> SplitLine(scoped ref ReadOnlySpan<byte> lines)
+    {
+        int newline = lines.IndexOf((byte)'\n');
+        var line = newline >= 0 ? lines[..newline] : lines;
+        lines = newline >= 0 ? lines[(newline + 1)..] : default;
+        return line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
     }
 
     /// <summary>Whether a line is blank (spaces and tabs only): a trailing newline, say, is no lead.</summary>
@@ -123,25 +148,30 @@ public sealed class LeadJsonLinesReader : IDisposable, IAsyncDisposable
 
     private bool TakeLine(out ReadOnlySpan<byte> line)
     {
-        int newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
-        if (newline < 0 && _start == _end)
+        ReadOnlySpan<byte> buffered = _buffer.AsSpan(_start, _end - _start);
+        if (buffered.IsEmpty)
         {
             line = default;
             return false; // only at the end of the stream: HasBufferedLine held
         }
 
-        int length = newline >= 0 ? newline : _end - _start;
-        line = _buffer.AsSpan(_start, length);
-        line = line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
-        _start += newline >= 0 ? newline + 1 : length;
+        var rest = buffered;
+        line = SkipByteOrderMark(SplitLine(ref rest));
+        _start += buffered.Length - rest.Length;
         LineNumber++;
-        if (!_started)
+        return true;
+    }
+
+    // A UTF-8 byte order mark is not part of the first lead.
+    private ReadOnlySpan<byte> SkipByteOrderMark(ReadOnlySpan<byte> first)
+    {
+        if (_started)
         {
-            _started = true;
-            line = line.StartsWith("\uFEFF"u8) ? line[3..] : line; // a UTF-8 byte order mark is not part of the first lead
+            return first;
         }
 
-        return true;
+        _started = true;
+        return first.StartsWith("\uFEFF"u8) ? first[3..] : first;
     }
 
     private async ValueTask FillAsync(CancellationToken cancellationToken)
