@@ -25,7 +25,9 @@ internal sealed class ScorePipeline(ScoringModel model, DateTimeOffset asOf, Dat
     public int Run(LeadJsonLinesReader reader, Stream output, TextWriter error, Progress? progress = null)
     {
         using var inFlight = new BlockingCollection<Task<BatchResult>>(MaxInFlight);
-        var writing = Task.Run(() => WriteInOrder(inFlight, output, error, progress));
+        // Its own thread: the writer blocks while it waits for the next batch, and on a pool thread it would leave the
+        // batches one thread fewer (on 2 cores, one) until the pool noticed and added threads.
+        var writing = Task.Factory.StartNew(() => WriteInOrder(inFlight, output, error, progress), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             while (reader.TryReadLines(out var lines, out int firstLineNumber))

@@ -17,19 +17,17 @@ internal static class Iso8601
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
         value = default;
-        int p = 0;
-        if (!Digits(s, ref p, 4, out int year) || !Expect(s, ref p, '-') || !Digits(s, ref p, 2, out int month)
-            || !Expect(s, ref p, '-') || !Digits(s, ref p, 2, out int day)
-            || p >= s.Length || (At(s, p) != 'T' && At(s, p) != 't'))
+
+        // YYYY-MM-DDThh:mm has a fixed layout: read in one go, digit pairs at known places.
+        if (s.Length < 16 || At(s, 4) != '-' || At(s, 7) != '-' || At(s, 10) is not ('T' or 't') || At(s, 13) != ':'
+            || !TwoDigits(s, 0, out int century) || !TwoDigits(s, 2, out int yearOfCentury) || !TwoDigits(s, 5, out int month)
+            || !TwoDigits(s, 8, out int day) || !TwoDigits(s, 11, out int hour) || !TwoDigits(s, 14, out int minute))
         {
             return false;
         }
 
-        p++;
-        if (!Digits(s, ref p, 2, out int hour) || !Expect(s, ref p, ':') || !Digits(s, ref p, 2, out int minute))
-        {
-            return false;
-        }
+        int year = (century * 100) + yearOfCentury;
+        int p = 16;
 
         int second = 0;
         long fractionTicks = 0;
@@ -131,6 +129,15 @@ internal static class Iso8601
     private static char At<TChar>(ReadOnlySpan<TChar> s, int p)
         where TChar : unmanaged, IBinaryInteger<TChar> => (char)ushort.CreateTruncating(s[p]);
 
+    private static bool TwoDigits<TChar>(ReadOnlySpan<TChar> s, int i, out int value)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        uint tens = (uint)(At(s, i) - '0');
+        uint ones = (uint)(At(s, i + 1) - '0');
+        value = (int)((tens * 10) + ones);
+        return tens <= 9 && ones <= 9;
+    }
+
     private static bool Digits<TChar>(ReadOnlySpan<TChar> s, ref int p, int count, out int value)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
@@ -153,17 +160,5 @@ internal static class Iso8601
 
         p += count;
         return true;
-    }
-
-    private static bool Expect<TChar>(ReadOnlySpan<TChar> s, ref int p, char c)
-        where TChar : unmanaged, IBinaryInteger<TChar>
-    {
-        if (p < s.Length && At(s, p) == c)
-        {
-            p++;
-            return true;
-        }
-
-        return false;
     }
 }

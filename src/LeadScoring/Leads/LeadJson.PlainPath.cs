@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -130,12 +131,14 @@ public static partial class LeadJson
             string? tag = null;
             for (bool members = !TryEnd(json, ref p, (byte)'}'); members;)
             {
-                if (!TryReadString(json, ref p, out var name) || !Expect(json, ref p, (byte)':'))
+                // The three names an activity has, matched with their quotes in place (no scan for the closing quote).
+                var property = ActivityProperty(json, ref p);
+                if (!Expect(json, ref p, (byte)':'))
                 {
                     return false;
                 }
 
-                if (name.SequenceEqual("type"u8))
+                if (property == ActivityPropertyName.Type)
                 {
                     if (seenType || !TryReadString(json, ref p, out var type, out bool ascii) || type.IsEmpty)
                     {
@@ -145,7 +148,7 @@ public static partial class LeadJson
                     seenType = true;
                     activities.SetType(type, ascii);
                 }
-                else if (name.SequenceEqual("at"u8))
+                else if (property == ActivityPropertyName.At)
                 {
                     if (seenAt || !TryReadString(json, ref p, out var text) || !TryParseInstant(text, out at))
                     {
@@ -154,7 +157,7 @@ public static partial class LeadJson
 
                     seenAt = true;
                 }
-                else if (name.SequenceEqual("tag"u8))
+                else if (property == ActivityPropertyName.Tag)
                 {
                     if (seenTag)
                     {
@@ -193,6 +196,28 @@ public static partial class LeadJson
         }
 
         return true;
+    }
+
+    private enum ActivityPropertyName
+    {
+        None,
+        Type,
+        At,
+        Tag,
+    }
+
+    /// <summary>Which of <c>"type"</c>, <c>"at"</c> and <c>"tag"</c> starts here, moving past it; None (not moving) for anything else.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ActivityPropertyName ActivityProperty(ReadOnlySpan<byte> json, ref int p)
+    {
+        SkipWhitespace(json, ref p);
+        var rest = json[p..];
+        (var property, int length) = rest.StartsWith("\"type\""u8) ? (ActivityPropertyName.Type, 6)
+            : rest.StartsWith("\"at\""u8) ? (ActivityPropertyName.At, 4)
+            : rest.StartsWith("\"tag\""u8) ? (ActivityPropertyName.Tag, 5)
+            : (ActivityPropertyName.None, 0);
+        p += length;
+        return property;
     }
 
     private static bool TryReadOutcome(ReadOnlySpan<byte> json, ref int p, Lead lead)
@@ -383,6 +408,7 @@ public static partial class LeadJson
         return ascii || Utf8.IsValid(value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryLiteral(ReadOnlySpan<byte> json, ref int p, ReadOnlySpan<byte> literal)
     {
         SkipWhitespace(json, ref p);
@@ -395,6 +421,7 @@ public static partial class LeadJson
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Expect(ReadOnlySpan<byte> json, ref int p, byte token)
     {
         SkipWhitespace(json, ref p);
@@ -408,6 +435,7 @@ public static partial class LeadJson
     }
 
     /// <summary>Whether the container ends here (then past its closing token); for an empty object or list.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryEnd(ReadOnlySpan<byte> json, ref int p, byte close)
     {
         SkipWhitespace(json, ref p);
@@ -421,6 +449,7 @@ public static partial class LeadJson
     }
 
     /// <summary>After a member or item: past a comma (<paramref name="more"/>: another follows) or past <paramref name="close"/>; false at anything else.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryNext(ReadOnlySpan<byte> json, ref int p, byte close, out bool more)
     {
         SkipWhitespace(json, ref p);
@@ -434,6 +463,7 @@ public static partial class LeadJson
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SkipWhitespace(ReadOnlySpan<byte> json, ref int p)
     {
         while (p < json.Length && json[p] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
