@@ -60,9 +60,9 @@ public static class LeadScoreJson
             writer.WriteString("id"u8, leadId);
         }
 
-        writer.WriteNumber("score"u8, result.Score);
-        writer.WriteNumber("fit"u8, result.Fit);
-        writer.WriteNumber("engagement"u8, result.Engagement);
+        WriteNumber(writer, "score"u8, result.Score);
+        WriteNumber(writer, "fit"u8, result.Fit);
+        WriteNumber(writer, "engagement"u8, result.Engagement);
         writer.WriteString("stage"u8, result.Stage);
         writer.WriteString("grade"u8, result.Grade);
         writer.WriteStartArray("disqualifiedBy"u8);
@@ -75,7 +75,7 @@ public static class LeadScoreJson
         writer.WriteStartObject("categories"u8);
         foreach (var category in ScoreCategories.All)
         {
-            writer.WriteNumber(ScoreCategories.JsonName(category), result[category]);
+            WriteNumber(writer, ScoreCategories.JsonName(category), result[category]);
         }
 
         writer.WriteEndObject();
@@ -100,6 +100,42 @@ public static class LeadScoreJson
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A number as <see cref="Utf8JsonWriter"/> writes a double, an integral one (most categories, often the fit) through
+    /// the integer it is: the same text, without the search for the shortest round-trip form.
+    /// </summary>
+    private static void WriteNumber(Utf8JsonWriter writer, ReadOnlySpan<byte> name, double value)
+    {
+        if (IsInteger(value, out long integer))
+        {
+            writer.WriteNumber(name, integer);
+        }
+        else
+        {
+            writer.WriteNumber(name, value);
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter writer, string name, double value)
+    {
+        if (IsInteger(value, out long integer))
+        {
+            writer.WriteNumber(name, integer);
+        }
+        else
+        {
+            writer.WriteNumber(name, value);
+        }
+    }
+
+    /// <summary>Whether a double prints as an integer: below 1e15 every integer digit is printed (no exponent); -0 prints as "-0", which an integer cannot.</summary>
+    internal static bool IsInteger(double value, out long integer)
+    {
+        bool isInteger = Math.Abs(value) < 1e15 && value == Math.Truncate(value) && (value != 0 || !double.IsNegative(value));
+        integer = isInteger ? (long)value : 0;
+        return isInteger;
     }
 
     private static void WriteContributions(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<RuleContribution> contributions)
