@@ -7,7 +7,7 @@ namespace LeadScoring.Benchmarks;
 
 /// <summary>
 /// <c>leadscore score --rules default</c> on JSON Lines in memory (16 MB of synthetic leads, 40 activities on
-/// average), through the tool's own pipeline (read lines, parse and score in parallel batches, write in order),
+/// average), through the tool's own pipeline (read runs of whole lines, parse and score them in parallel batches, write in order),
 /// against the floor the issue set: one single-threaded <see cref="Utf8JsonReader"/> pass over the same bytes.
 /// The MB/s column is input megabytes per second.
 /// </summary>
