@@ -34,7 +34,7 @@ internal static class Iso8601
         if (p < s.Length && At(s, p) == ':')
         {
             p++;
-            if (!Digits(s, ref p, 2, out second))
+            if (!NextTwoDigits(s, ref p, out second))
             {
                 return false;
             }
@@ -73,7 +73,7 @@ internal static class Iso8601
         {
             int sign = At(s, p) == '-' ? -1 : 1;
             p++;
-            if (!Digits(s, ref p, 2, out int offsetHours))
+            if (!NextTwoDigits(s, ref p, out int offsetHours))
             {
                 return false;
             }
@@ -86,7 +86,7 @@ internal static class Iso8601
                     p++;
                 }
 
-                if (!Digits(s, ref p, 2, out offsetMinute))
+                if (!NextTwoDigits(s, ref p, out offsetMinute))
                 {
                     return false;
                 }
@@ -138,27 +138,17 @@ internal static class Iso8601
         return tens <= 9 && ones <= 9;
     }
 
-    private static bool Digits<TChar>(ReadOnlySpan<TChar> s, ref int p, int count, out int value)
+    /// <summary>Two digits at <paramref name="p"/>, moving past them.</summary>
+    private static bool NextTwoDigits<TChar>(ReadOnlySpan<TChar> s, ref int p, out int value)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
         value = 0;
-        if (p + count > s.Length)
+        if (p + 2 > s.Length || !TwoDigits(s, p, out value))
         {
             return false;
         }
 
-        for (int i = 0; i < count; i++)
-        {
-            char c = At(s, p + i);
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-
-            value = (value * 10) + (c - '0');
-        }
-
-        p += count;
+        p += 2;
         return true;
     }
 }

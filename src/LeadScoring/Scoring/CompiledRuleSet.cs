@@ -109,7 +109,7 @@ internal sealed partial class CompiledRuleSet
 
     public int RuleCount => _rules.Length;
 
-    /// <summary>Whether any rule or condition reads activity tags (a tag test or <c>distinctTags</c>); a binding skips them otherwise.</summary>
+    /// <summary>Whether any rule or condition reads activity tags (a tag test or <c>distinctTags</c>); a binding and the tool's parser skip them otherwise.</summary>
     public bool ReadsTags { get; }
 
     public IReadOnlyList<string> StageNames { get; }

@@ -10,6 +10,9 @@ namespace LeadScoring.Scoring;
 /// </summary>
 public static class LeadScoreJson
 {
+    // The categories' property names, encoded once: a string name would be transcoded to UTF-8 for every result.
+    private static readonly byte[][] CategoryNames = Array.ConvertAll(ScoreCategories.JsonNames, System.Text.Encoding.UTF8.GetBytes);
+
     /// <summary>Writes a result object. Allocates nothing beyond what <paramref name="writer"/> buffers.</summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="leadId">The lead's id.</param>
@@ -75,7 +78,7 @@ public static class LeadScoreJson
         writer.WriteStartObject("categories"u8);
         foreach (var category in ScoreCategories.All)
         {
-            WriteNumber(writer, ScoreCategories.JsonName(category), result[category]);
+            WriteNumber(writer, CategoryNames[(int)category], result[category]);
         }
 
         writer.WriteEndObject();
@@ -108,7 +111,7 @@ public static class LeadScoreJson
     /// </summary>
     private static void WriteNumber(Utf8JsonWriter writer, ReadOnlySpan<byte> name, double value)
     {
-        if (IsInteger(value, out long integer))
+        if (PrintsAsInteger(value, out long integer))
         {
             writer.WriteNumber(name, integer);
         }
@@ -118,20 +121,11 @@ public static class LeadScoreJson
         }
     }
 
-    private static void WriteNumber(Utf8JsonWriter writer, string name, double value)
-    {
-        if (IsInteger(value, out long integer))
-        {
-            writer.WriteNumber(name, integer);
-        }
-        else
-        {
-            writer.WriteNumber(name, value);
-        }
-    }
-
-    /// <summary>Whether a double prints as an integer: below 1e15 every integer digit is printed (no exponent); -0 prints as "-0", which an integer cannot.</summary>
-    internal static bool IsInteger(double value, out long integer)
+    /// <summary>
+    /// Whether a double prints as the integer it equals: below 1e15 every integer digit is printed (no exponent);
+    /// -0 prints as "-0", which an integer cannot.
+    /// </summary>
+    internal static bool PrintsAsInteger(double value, out long integer)
     {
         bool isInteger = Math.Abs(value) < 1e15 && value == Math.Truncate(value) && (value != 0 || !double.IsNegative(value));
         integer = isInteger ? (long)value : 0;

@@ -220,7 +220,9 @@ internal sealed class NameTable
     }
 
     // Length and four characters, each folded to lower case (exact for ASCII letters; other ASCII
-    // characters may collide, which the full comparison settles).
+    // characters may collide, which the full comparison settles). The same as Hash<char>, written out for strings:
+    // through the span it costs ~5 instructions more per lookup in the activity loop (cachegrind, 27,643 vs 27,445
+    // per lead, medians of three).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(string s)
     {

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Text;
-using System.Text.Json;
 using FsCheck.Xunit;
 using LeadScoring.Tests.Support;
 
@@ -24,7 +22,7 @@ public sealed class PlainPathTests
         var leads = RandomRuleSet.Leads(seed, 3, AsOf);
         foreach (var lead in leads)
         {
-            byte[] json = ToJson(lead);
+            byte[] json = TestText.JsonBytes(lead);
             AssertSameAsStrict(json);
             for (int m = 0; m < 20; m++)
             {
@@ -171,16 +169,5 @@ public sealed class PlainPathTests
         }
 
         return [.. bytes];
-    }
-
-    private static byte[] ToJson(Lead lead)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            LeadJson.Write(writer, lead);
-        }
-
-        return buffer.WrittenSpan.ToArray();
     }
 }

@@ -38,8 +38,8 @@ public sealed class LeadBindingTests
         {
             var contact = RandomContact(random, i);
             var expected = model.Score(ToLead(contact), AsOf);
-            Assert.Equal(Snapshot(expected), Snapshot(byName.Score(contact, AsOf)));
-            Assert.Equal(Snapshot(expected), Snapshot(byEnum.Score(contact, AsOf)));
+            Assert.Equal(TestText.Of(expected), TestText.Of(byName.Score(contact, AsOf)));
+            Assert.Equal(TestText.Of(expected), TestText.Of(byEnum.Score(contact, AsOf)));
         }
     }
 
@@ -98,7 +98,7 @@ public sealed class LeadBindingTests
         Assert.Throws<InvalidOperationException>(() => binding.Score(failing, AsOf));
 
         // The reply read before the failure must not count for the next lead scored on this thread.
-        Assert.Equal(Snapshot(model.Score(ToLead(quiet), AsOf)), Snapshot(binding.Score(quiet, AsOf)));
+        Assert.Equal(TestText.Of(model.Score(ToLead(quiet), AsOf)), TestText.Of(binding.Score(quiet, AsOf)));
         Assert.Equal(0, binding.Score(quiet, AsOf)[ScoreCategory.EmailEngagement]);
     }
 
@@ -178,10 +178,6 @@ public sealed class LeadBindingTests
 
         return lead;
     }
-
-    private static string Snapshot(LeadScore score) =>
-        $"{score.Score:R}|{score.Fit:R}|{score.Engagement:R}|{score.Stage}|{score.Grade}|{string.Join(",", score.DisqualifiedBy.ToArray())}|" +
-        string.Join(",", Enum.GetValues<ScoreCategory>().Select(c => score[c].ToString("R", System.Globalization.CultureInfo.InvariantCulture))) + $"|{score.Probability}";
 
     public sealed record Event(Kind Kind, string TypeText, DateTimeOffset At, string? Tag);
 

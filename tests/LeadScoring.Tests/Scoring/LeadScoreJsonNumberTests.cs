@@ -29,13 +29,13 @@ public sealed class LeadScoreJsonNumberTests
             AssertSameText(value);
         }
 
-        Assert.False(LeadScoreJson.IsInteger(-0.0, out _)); // "-0" is no integer's text
+        Assert.False(LeadScoreJson.PrintsAsInteger(-0.0, out _)); // "-0" is no integer's text
     }
 
     private static void AssertSameText(double value)
     {
         string expected = Text(w => w.WriteNumberValue(value));
-        string actual = LeadScoreJson.IsInteger(value, out long integer) ? Text(w => w.WriteNumberValue(integer)) : expected;
+        string actual = LeadScoreJson.PrintsAsInteger(value, out long integer) ? Text(w => w.WriteNumberValue(integer)) : expected;
         Assert.Equal(expected, actual);
     }
 

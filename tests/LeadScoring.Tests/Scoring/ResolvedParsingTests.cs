@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Text;
-using System.Text.Json;
 using FsCheck.Xunit;
 using LeadScoring.Tests.Support;
 
@@ -20,8 +18,8 @@ public sealed class ResolvedParsingTests
         var model = ScoringModel.FromJson(RandomRuleSet.Create(seed).Json);
         foreach (var original in RandomRuleSet.Leads(seed, 10, AsOf))
         {
-            byte[] json = ToJson(original);
-            Assert.Equal(Snapshot(model.Score(LeadJson.Parse(json), AsOf)), Snapshot(ScoreResolved(model, json)));
+            byte[] json = TestText.JsonBytes(original);
+            Assert.Equal(TestText.Of(model.Score(LeadJson.Parse(json), AsOf)), TestText.Of(ScoreResolved(model, json)));
         }
     }
 
@@ -37,7 +35,7 @@ public sealed class ResolvedParsingTests
         var model = ScoringModel.FromJson(TestRuleSets.Json("""{ "id": "opens", "category": "emailEngagement", "points": 1, "each": { "activity": "email_open" } }"""));
         byte[] json = Encoding.UTF8.GetBytes($$"""{"id":"L-1","activities":[{{activity}}]}""");
         Assert.Equal(opens, ScoreResolved(model, json).EmailEngagement);
-        Assert.Equal(Snapshot(model.Score(LeadJson.Parse(json), AsOf)), Snapshot(ScoreResolved(model, json)));
+        Assert.Equal(TestText.Of(model.Score(LeadJson.Parse(json), AsOf)), TestText.Of(ScoreResolved(model, json)));
     }
 
     [Fact]
@@ -87,19 +85,4 @@ public sealed class ResolvedParsingTests
         Assert.True(LeadJson.TryParse(json, lead, ref sink, out string? error), error);
         return model.Compiled.ScoreResolved(lead.Attributes, resolved, AsOf.UtcTicks);
     }
-
-    private static byte[] ToJson(Lead lead)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            LeadJson.Write(writer, lead);
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    private static string Snapshot(LeadScore score) =>
-        $"{score.Score:R}|{score.Fit:R}|{score.Engagement:R}|{score.Stage}|{score.Grade}|{string.Join(",", score.DisqualifiedBy.ToArray())}|" +
-        string.Join(",", Enum.GetValues<ScoreCategory>().Select(c => score[c].ToString("R", System.Globalization.CultureInfo.InvariantCulture))) + $"|{score.Probability}";
 }
