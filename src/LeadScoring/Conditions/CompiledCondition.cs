@@ -15,7 +15,7 @@ internal sealed class FieldNode(int field, CompiledTest test) : CompiledConditio
 /// <summary>An activity count, filled in by the activity pass.</summary>
 internal sealed class CountNode(int counter, int minCount) : CompiledCondition
 {
-    public override bool Evaluate(in EvaluationState state) => state.Counts[counter] >= minCount;
+    public override bool Evaluate(in EvaluationState state) => state.Tallies[counter] >= minCount;
 }
 
 /// <summary><c>all</c>: every child holds (true when empty).</summary>

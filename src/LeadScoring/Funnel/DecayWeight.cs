@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using LeadScoring.Rules;
 
 namespace LeadScoring.Funnel;
@@ -64,12 +65,51 @@ internal sealed class DecayWeight
         Mode.None => double.PositiveInfinity,
     };
 
+    /// <summary>
+    /// Turns ages in ticks (whole numbers, as doubles) into weights, in place: the age in days is ticks / TicksPerDay, as
+    /// everywhere. The half-life weight is computed four at a time with <see cref="Vector256.Exp(Vector256{double})"/>
+    /// (within a few ulps of <see cref="Math.Exp"/>, far inside SPEC 3.3's 1e-12), every age through the same vector
+    /// code (the last few padded), so that a weight never depends on where its age sits in the span.
+    /// </summary>
+    public void WeightsOfAgeTicks(Span<double> ageTicksToWeights)
+    {
+        if (_mode != Mode.HalfLife)
+        {
+            foreach (ref double value in ageTicksToWeights)
+            {
+                value = Of(value / TimeSpan.TicksPerDay);
+            }
+
+            return;
+        }
+
+        int i = 0;
+        for (; i + Vector256<double>.Count <= ageTicksToWeights.Length; i += Vector256<double>.Count)
+        {
+            HalfLifeWeights(Vector256.Create((ReadOnlySpan<double>)ageTicksToWeights[i..])).CopyTo(ageTicksToWeights[i..]);
+        }
+
+        if (i < ageTicksToWeights.Length)
+        {
+            Span<double> tail = stackalloc double[Vector256<double>.Count];
+            tail.Clear();
+            var rest = ageTicksToWeights[i..];
+            rest.CopyTo(tail);
+            HalfLifeWeights(Vector256.Create((ReadOnlySpan<double>)tail)).CopyTo(tail);
+            tail[..rest.Length].CopyTo(rest);
+        }
+    }
+
+    /// <summary>The weight of an activity <paramref name="ageDays"/> old.</summary>
     public double Of(double ageDays) => _mode switch
     {
         // exp(-age ln2 / H) = 0.5^(age/H). SPEC 3.3 allows any formula within 1e-12 relative error: the rounding of
         // -ln2/H and of the product is amplified by |x| <= 745 (beyond, both underflow to 0), so at most ~2e-13.
-        Mode.HalfLife => Math.Exp(ageDays * _rate),
+        Mode.HalfLife => Vector256.Exp(Vector256.Create(ageDays * _rate)).ToScalar(), // the code WeightsOfAgeTicks uses
         Mode.Expire => ageDays <= _days ? 1 : 0,
         Mode.None => 1,
     };
+
+    private Vector256<double> HalfLifeWeights(Vector256<double> ageTicks) =>
+        Vector256.Exp(ageTicks / Vector256.Create((double)TimeSpan.TicksPerDay) * Vector256.Create(_rate));
 }

@@ -13,7 +13,7 @@ internal readonly struct ActivityConsumer(ConsumerKind kind, int slot, double wi
     public ConsumerKind Kind { get; } = kind;
 
     /// <summary>
-    /// Index into the counts (<see cref="ConsumerKind.Count"/>), the sums (<see cref="ConsumerKind.Sum"/>,
+    /// Index into the tallies (<see cref="ConsumerKind.Count"/>, <see cref="ConsumerKind.Sum"/>,
     /// <see cref="ConsumerKind.DecayedSum"/>) or the repeat limits (<see cref="ConsumerKind.Limited"/>).
     /// </summary>
     public int Slot { get; } = slot;
@@ -21,8 +21,55 @@ internal readonly struct ActivityConsumer(ConsumerKind kind, int slot, double wi
     /// <summary>The age limit; +infinity when none.</summary>
     public double WithinDays { get; } = withinDays;
 
+    /// <summary>
+    /// The same limit in ticks: an activity <c>t</c> ticks old is within <see cref="WithinDays"/> exactly when
+    /// <c>t &lt;= WithinTicks</c>, so the activity loop compares integers instead of dividing every age.
+    /// </summary>
+    public long WithinTicks { get; } = TicksWithin(withinDays);
+
     public CompiledTest? Tag { get; } = tag;
 
-    /// <summary>The each rule's points, added (times the decay weight) per matching activity.</summary>
+    /// <summary>
+    /// Whether a match needs more than an addition: a tag test or repeat limits. The activity loop sets such matches
+    /// aside and handles them after it, so that the loop itself calls nothing.
+    /// </summary>
+    public bool IsDeferred { get; } = tag is not null || kind == ConsumerKind.Limited;
+
+    /// <summary>The each rule's points, added (times the decay weight) per matching activity; 1 for a count.</summary>
     public double Points { get; } = points;
+
+    /// <summary>
+    /// The most ticks <c>t</c> with <c>t / (double)TicksPerDay &lt;= days</c> (the age in days as the spec computes it):
+    /// that quotient never decreases as <c>t</c> grows (a correctly rounded division by a positive constant), so the
+    /// ages within the limit are exactly 0..WithinTicks; found by bisection, once per consumer.
+    /// </summary>
+    private static long TicksWithin(double days)
+    {
+        if (!(days >= 0))
+        {
+            return -1; // no age is within (NaN or negative; validation rejects both)
+        }
+
+        if (long.MaxValue / (double)TimeSpan.TicksPerDay <= days)
+        {
+            return long.MaxValue;
+        }
+
+        long within = 0; // t / D <= days holds at 0
+        long beyond = long.MaxValue; // and fails here
+        while (beyond - within > 1)
+        {
+            long middle = within + ((beyond - within) / 2);
+            if (middle / (double)TimeSpan.TicksPerDay <= days)
+            {
+                within = middle;
+            }
+            else
+            {
+                beyond = middle;
+            }
+        }
+
+        return within;
+    }
 }

@@ -38,8 +38,11 @@ internal sealed partial class CompiledRuleSet
     private readonly int[] _consumerStart;
     private readonly ActivityConsumer[] _consumers;
     private readonly RepeatLimit[] _repeatLimits;
-    private readonly int _counterCount;
-    private readonly int _eachCount;
+    private readonly int _tallyCount;
+
+    // How many activities the activity pass takes at a time, and how many matches of a sort such a chunk can set aside.
+    private readonly int _chunk;
+    private readonly int _pendingCapacity;
     private readonly CompiledRule[] _rules;
     private readonly double[] _categoryMin;
     private readonly double[] _categoryMax;
@@ -60,16 +63,16 @@ internal sealed partial class CompiledRuleSet
         int Of(int index, string name);
     }
 
-    /// <summary>What the activity pass reads of a lead's activities: <see cref="Lead"/>'s, or already resolved ones.</summary>
+    /// <summary>A lead's activities as the activity pass takes them: <see cref="Lead"/>'s, or already resolved ones.</summary>
     private interface IActivitySource
     {
-        int Count { get; }
+        /// <summary>Runs the activity pass (<see cref="ScanResolved"/>) over the activities; returns the newest age, as it does.</summary>
+        long Scan(CompiledRuleSet model, long asOfUtcTicks, scoped Span<double> tallies);
+    }
 
-        long UtcTicks(int index);
-
-        /// <summary>The type id of the activity at <paramref name="index"/> (-1: no rule counts its type).</summary>
-        int TypeId(int index);
-
+    /// <summary>Where the activity pass reads the tag of the activity at an index of the columns it scans.</summary>
+    private interface ITagSource
+    {
         string? Tag(int index);
     }
 
@@ -83,8 +86,15 @@ internal sealed partial class CompiledRuleSet
         (_types, _consumerStart, _consumers) = compiler.BuildDispatch();
         _fields = compiler.BuildFields();
         _repeatLimits = compiler.BuildRepeatLimits();
-        _counterCount = compiler.CounterCount;
-        _eachCount = compiler.EachCount;
+        _tallyCount = compiler.TallyCount;
+        int consumersPerType = 1;
+        for (int t = 0; t + 1 < _consumerStart.Length; t++)
+        {
+            consumersPerType = Math.Max(consumersPerType, _consumerStart[t + 1] - _consumerStart[t]);
+        }
+
+        _chunk = Math.Clamp(MaxPending / consumersPerType, 1, MaxChunk);
+        _pendingCapacity = _chunk * consumersPerType;
 
         _categoryMin = new double[ScoreCategories.Count];
         _categoryMax = new double[ScoreCategories.Count];
@@ -220,7 +230,7 @@ internal sealed partial class CompiledRuleSet
     public int TypeId(ReadOnlySpan<byte> ascii) => _types.SlotOfAscii(ascii);
 
     private LeadScore Evaluate(ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, EvaluationTrace? trace) =>
-        Evaluate(attributes, new LookedUpIds(_fields), new LookedUpActivities(activities, _types), asOfUtcTicks, trace);
+        Evaluate(attributes, new LookedUpIds(_fields), new LookedUpActivities(activities), asOfUtcTicks, trace);
 
     /// <summary>
     /// Scores a lead, learning field slots through <typeparamref name="TIds"/> and reading activities through
@@ -233,19 +243,16 @@ internal sealed partial class CompiledRuleSet
         where TIds : IResolvedIds, allows ref struct
         where TActivities : IActivitySource, allows ref struct
     {
-        int intCount = _fields.Count + _counterCount;
-        Span<int> ints = intCount <= StackLimit ? stackalloc int[intCount] : ThreadScratch(ref t_ints, intCount);
-        Span<double> sums = _eachCount <= StackLimit ? stackalloc double[_eachCount] : ThreadScratch(ref t_doubles, _eachCount);
-        Span<int> fieldSlots = ints[.._fields.Count];
-        Span<int> counts = ints[_fields.Count..];
+        int fieldCount = _fields.Count;
+        Span<int> fieldSlots = fieldCount <= StackLimit ? stackalloc int[fieldCount] : ThreadScratch(ref t_ints, fieldCount);
+        Span<double> tallies = _tallyCount <= StackLimit ? stackalloc double[_tallyCount] : ThreadScratch(ref t_doubles, _tallyCount);
         fieldSlots.Fill(-1);
-        counts.Clear();
-        sums.Clear();
+        tallies.Clear();
 
         ResolveAttributes(attributes, fieldIds, fieldSlots);
-        long newestAge = ScanActivities(activities, asOfUtcTicks, counts, sums);
-        var state = new EvaluationState(attributes, fieldSlots, counts);
-        return Total(in state, sums, newestAge, trace);
+        long newestAge = activities.Scan(this, asOfUtcTicks, tallies);
+        var state = new EvaluationState(attributes, fieldSlots, tallies);
+        return Total(in state, newestAge, trace);
     }
 
     /// <summary>Where each attribute the model reads sits in <paramref name="attributes"/>, by field slot (-1: absent).</summary>
@@ -278,84 +285,53 @@ internal sealed partial class CompiledRuleSet
     }
 
     /// <summary>
-    /// The one pass over activities: counts for activity conditions, points x weight sums for each rules.
-    /// Matches of consumers with distinctTags or maxPerDay are set aside and counted once the limits are applied.
-    /// Returns the age in ticks of the most recent activity not after as-of, or -1 when there is none.
+    /// The activity pass over a <see cref="Lead"/>'s activities: their types are looked up and their instants read
+    /// into columns on the stack, a chunk at a time, and each chunk is scanned as resolved activities. Two tight loops
+    /// instead of one loop doing both: the lookup's and the dispatch's values then fit in registers.
     /// </summary>
-    private long ScanActivities<TActivities>(TActivities activities, long asOfUtcTicks, Span<int> counts, Span<double> sums)
-        where TActivities : IActivitySource, allows ref struct
+    [SkipLocalsInit]
+    private long ScanLeadActivities(ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, Span<double> tallies)
     {
-        long newest = long.MaxValue;
-        int repeatMatches = 0;
-        int[] starts = _consumerStart;
-        ActivityConsumer[] consumers = _consumers;
-        int count = activities.Count;
-        for (int order = 0; order < count; order++)
+        Span<int> typeIds = stackalloc int[MaxChunk];
+        Span<long> utcTicks = stackalloc long[MaxChunk];
+        var types = _types;
+        var scan = new ActivityScan(this, asOfUtcTicks, tallies, stackalloc double[MaxPending], stackalloc int[MaxPending], stackalloc long[MaxPending]);
+        for (int first = 0; first < activities.Length; first += _chunk)
         {
-            long utcTicks = activities.UtcTicks(order);
-            long ticks = asOfUtcTicks - utcTicks;
-            if (ticks < 0)
+            var chunk = activities.Slice(first, Math.Min(_chunk, activities.Length - first));
+            for (int i = 0; i < chunk.Length; i++)
             {
-                continue; // after as-of: ignored everywhere
+                ref readonly var activity = ref chunk[i];
+
+                // TryGetValue, not SlotOf: one inlining level less keeps the whole lookup inlined here.
+                typeIds[i] = types.TryGetValue(activity.Type, out int id) ? id : -1;
+                utcTicks[i] = activity.At.UtcTicks;
             }
 
-            newest = Math.Min(newest, ticks);
-            int type = activities.TypeId(order);
-            if (type < 0)
-            {
-                continue;
-            }
-
-            double age = ticks / (double)TimeSpan.TicksPerDay;
-            double weight = -1;
-            int end = starts[type + 1];
-            for (int c = starts[type]; c < end; c++)
-            {
-                ref readonly var consumer = ref consumers[c];
-                if (age > consumer.WithinDays || (consumer.Tag is { } tag && !TagMatches(tag, activities.Tag(order))))
-                {
-                    continue;
-                }
-
-                switch (consumer.Kind)
-                {
-                    case ConsumerKind.Count:
-                        counts[consumer.Slot]++;
-                        break;
-                    case ConsumerKind.Sum:
-                        sums[consumer.Slot] += consumer.Points;
-                        break;
-                    case ConsumerKind.DecayedSum:
-                        if (weight < 0)
-                        {
-                            weight = _decay.Of(age);
-                        }
-
-                        sums[consumer.Slot] += consumer.Points * weight;
-                        break;
-                    case ConsumerKind.Limited:
-                        SetAside(consumer.Slot, activities.Tag(order), utcTicks, order, ticks, repeatMatches++);
-                        break;
-                }
-            }
+            scan.Chunk(typeIds[..chunk.Length], utcTicks[..chunk.Length], new LeadTags(chunk), first);
         }
 
-        if (repeatMatches > 0)
-        {
-            var matches = t_repeatMatches.AsSpan(0, repeatMatches);
-            RepeatLimiter.Apply(matches, _repeatLimits, _decay, counts, sums);
-            matches.Clear(); // drop the references to this lead's tags
-        }
-
-        return newest == long.MaxValue ? -1 : newest;
+        return scan.Finish();
     }
 
-    // Out of the loop above, which then keeps its values in registers: only consumers that test tags get here.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool TagMatches(CompiledTest test, string? tag) => test.Evaluate(tag);
+    /// <summary>The activity pass over resolved columns (a binding's, or the tool's parser's).</summary>
+    [SkipLocalsInit]
+    private long ScanResolved(ResolvedActivities activities, long asOfUtcTicks, Span<double> tallies)
+    {
+        var typeIds = activities.TypeIds;
+        var utcTicks = activities.UtcTicks;
+        var tags = activities.Tags;
+        var scan = new ActivityScan(this, asOfUtcTicks, tallies, stackalloc double[MaxPending], stackalloc int[MaxPending], stackalloc long[MaxPending]);
+        for (int first = 0; first < typeIds.Length; first += _chunk)
+        {
+            int length = Math.Min(_chunk, typeIds.Length - first);
+            scan.Chunk(typeIds.Slice(first, length), utcTicks.Slice(first, length), new ColumnTags(tags.Slice(first, length)), first);
+        }
 
-    // Out of the loop above: only consumers with distinctTags or maxPerDay get here.
-    [MethodImpl(MethodImplOptions.NoInlining)]
+        return scan.Finish();
+    }
+
+    /// <summary>Sets a match of a consumer with distinctTags or maxPerDay aside until the limits are applied.</summary>
     private void SetAside(int limit, string? tag, long utcTicks, int order, long ageTicks, int index)
     {
         var buffer = ThreadScratch(ref t_repeatMatches, index + 1, keep: index);
@@ -369,8 +345,30 @@ internal sealed partial class CompiledRuleSet
         };
     }
 
+    /// <summary>Tallies what distinctTags and maxPerDay keep of the <paramref name="setAside"/> matches.</summary>
+    private void ApplyRepeatLimits(int setAside, Span<double> tallies)
+    {
+        if (setAside > 0)
+        {
+            var matches = t_repeatMatches.AsSpan(0, setAside);
+            RepeatLimiter.Apply(matches, _repeatLimits, _decay, tallies);
+            matches.Clear(); // drop the references to this lead's tags
+        }
+    }
+
+    /// <summary>Adds the decaying each rules' matches of a chunk: their weights in one vectorised pass, then points x weight in order.</summary>
+    private void AddDecayed(Span<double> ageTicksToWeights, ReadOnlySpan<int> consumerIndexes, Span<double> tallies)
+    {
+        _decay.WeightsOfAgeTicks(ageTicksToWeights);
+        for (int k = 0; k < ageTicksToWeights.Length; k++)
+        {
+            ref readonly var consumer = ref _consumers[consumerIndexes[k]];
+            tallies[consumer.Slot] += consumer.Points * ageTicksToWeights[k];
+        }
+    }
+
     /// <summary>The pass over rules: contributions, category clamps, totals, disqualifiers, stage and grade.</summary>
-    private LeadScore Total(in EvaluationState state, Span<double> sums, long newestAgeTicks, EvaluationTrace? trace)
+    private LeadScore Total(in EvaluationState state, long newestAgeTicks, EvaluationTrace? trace)
     {
         Span<double> categories = stackalloc double[ScoreCategories.Count];
         categories.Clear();
@@ -379,7 +377,7 @@ internal sealed partial class CompiledRuleSet
             var rule = _rules[r];
             double raw = rule.When is { } when
                 ? (when.Evaluate(state) ? rule.Points : 0)
-                : sums[rule.EachSlot]; // already points x weight, summed in activity order
+                : state.Tallies[rule.EachSlot]; // already points x weight, summed in activity order
             double contribution = rule.Contribution(raw);
             categories[(int)rule.Category] += contribution;
             if (trace is not null)
@@ -483,32 +481,31 @@ internal sealed partial class CompiledRuleSet
     }
 
     /// <summary>A <see cref="Lead"/>'s activities: each type looked up by name at each score.</summary>
-    private readonly ref struct LookedUpActivities(ReadOnlySpan<LeadActivity> activities, NameTable types) : IActivitySource
+    private readonly ref struct LookedUpActivities(ReadOnlySpan<LeadActivity> activities) : IActivitySource
     {
         private readonly ReadOnlySpan<LeadActivity> _activities = activities;
 
-        public int Count => _activities.Length;
-
-        public long UtcTicks(int index) => _activities[index].At.UtcTicks;
-
-        // TryGetValue, not SlotOf: one inlining level less keeps the whole lookup inlined in the activity loop (measured).
-        public int TypeId(int index) => types.TryGetValue(_activities[index].Type, out int id) ? id : -1;
-
-        public string? Tag(int index) => _activities[index].Tag;
+        public long Scan(CompiledRuleSet model, long asOfUtcTicks, scoped Span<double> tallies) => model.ScanLeadActivities(_activities, asOfUtcTicks, tallies);
     }
 
     /// <summary>Activities whose type ids were resolved beforehand (a binding, or the tool's scoring path).</summary>
     private readonly ref struct Resolved(ResolvedActivities activities) : IActivitySource
     {
-        private readonly ReadOnlySpan<int> _typeIds = activities.TypeIds;
-        private readonly ReadOnlySpan<long> _utcTicks = activities.UtcTicks;
-        private readonly ReadOnlySpan<string?> _tags = activities.Tags;
+        public long Scan(CompiledRuleSet model, long asOfUtcTicks, scoped Span<double> tallies) => model.ScanResolved(activities, asOfUtcTicks, tallies);
+    }
 
-        public int Count => _typeIds.Length;
+    /// <summary>The tags of a chunk of a <see cref="Lead"/>'s activities.</summary>
+    private readonly ref struct LeadTags(ReadOnlySpan<LeadActivity> activities) : ITagSource
+    {
+        private readonly ReadOnlySpan<LeadActivity> _activities = activities;
 
-        public long UtcTicks(int index) => _utcTicks[index];
+        public string? Tag(int index) => _activities[index].Tag;
+    }
 
-        public int TypeId(int index) => _typeIds[index];
+    /// <summary>The tag column of resolved activities.</summary>
+    private readonly ref struct ColumnTags(ReadOnlySpan<string?> tags) : ITagSource
+    {
+        private readonly ReadOnlySpan<string?> _tags = tags;
 
         public string? Tag(int index) => _tags[index];
     }

@@ -10,7 +10,7 @@ namespace LeadScoring.Scoring;
 internal static class RepeatLimiter
 {
     /// <summary>Counts (activity conditions) or sums points x weight (each rules, in input order) what the limits keep.</summary>
-    public static void Apply(Span<RepeatMatch> matches, RepeatLimit[] limits, DecayWeight decay, Span<int> counts, Span<double> sums)
+    public static void Apply(Span<RepeatMatch> matches, RepeatLimit[] limits, DecayWeight decay, Span<double> tallies)
     {
         // distinctTags: the most recent match of each (limit, tag); matches without a tag (or of limits that keep
         // every tag) are groups of their own.
@@ -43,11 +43,11 @@ internal static class RepeatLimiter
             var limit = limits[match.Limit];
             if (limit.IsCounter)
             {
-                counts[limit.Slot]++;
+                tallies[limit.Slot]++;
             }
             else
             {
-                sums[limit.Slot] += limit.Decays ? limit.Points * decay.Of(match.AgeTicks / (double)TimeSpan.TicksPerDay) : limit.Points;
+                tallies[limit.Slot] += limit.Decays ? limit.Points * decay.Of(match.AgeTicks / (double)TimeSpan.TicksPerDay) : limit.Points;
             }
         }
     }

@@ -5,9 +5,9 @@ using LeadScoring.Rules;
 namespace LeadScoring.Scoring;
 
 /// <summary>
-/// Resolves a rule set's names to slots while its parts compile: a slot per attribute name, a counter per
-/// activity condition, a weight sum per <c>each</c> rule, and for every activity type the list of consumers
-/// that want to see its activities, so that scoring makes one pass over activities.
+/// Resolves a rule set's names to slots while its parts compile: a slot per attribute name, a tally per activity
+/// condition (a count) and per <c>each</c> rule (a sum of points x weight), and for every activity type the list of
+/// consumers that want to see its activities, so that scoring makes one pass over activities.
 /// </summary>
 internal sealed class RuleSetCompiler(DecayWeight decay) : IConditionSlots
 {
@@ -16,9 +16,8 @@ internal sealed class RuleSetCompiler(DecayWeight decay) : IConditionSlots
     private readonly List<List<ActivityConsumer>> _consumersByType = [];
     private readonly List<RepeatLimit> _repeatLimits = [];
 
-    public int CounterCount { get; private set; }
-
-    public int EachCount { get; private set; }
+    /// <summary>How many tallies scoring keeps: counts and sums share one index space, so the activity pass fills one buffer.</summary>
+    public int TallyCount { get; private set; }
 
     public int FieldSlot(string field)
     {
@@ -33,8 +32,8 @@ internal sealed class RuleSetCompiler(DecayWeight decay) : IConditionSlots
 
     public int ActivityCounter(ActivityFilter filter)
     {
-        int counter = CounterCount++;
-        Register(filter, counter, isCounter: true, decays: false, points: 0);
+        int counter = TallyCount++;
+        Register(filter, counter, isCounter: true, decays: false, points: 1);
         return counter;
     }
 
@@ -42,7 +41,7 @@ internal sealed class RuleSetCompiler(DecayWeight decay) : IConditionSlots
     {
         if (rule.Each is { } each)
         {
-            int slot = EachCount++;
+            int slot = TallyCount++;
             Register(each, slot, isCounter: false, decays: decay.Decays(rule.Category), rule.Points);
             return new CompiledRule(rule, when: null, slot);
         }

@@ -174,9 +174,10 @@ internal sealed class RandomRuleSet
 
     /// <summary>
     /// Random leads (seeded): mixed attribute kinds, activities of known and unknown types, some after as-of unless
-    /// <paramref name="pastOnly"/>; <paramref name="dayScale"/> multiplies how far apart in time the activities are.
+    /// <paramref name="pastOnly"/>; <paramref name="dayScale"/> multiplies how far apart in time the activities are; each lead has up to
+    /// <paramref name="maxActivities"/>.
     /// </summary>
-    public static List<Lead> Leads(int seed, int count, DateTimeOffset asOf, bool pastOnly = false, double dayScale = 1)
+    public static List<Lead> Leads(int seed, int count, DateTimeOffset asOf, bool pastOnly = false, double dayScale = 1, int maxActivities = 24)
     {
         var random = new Random(seed);
         var leads = new List<Lead>(count);
@@ -195,7 +196,7 @@ internal sealed class RandomRuleSet
                 });
             }
 
-            int activities = random.Next(0, 25);
+            int activities = random.Next(0, maxActivities + 1);
             for (int a = 0; a < activities; a++)
             {
                 string type = random.Next(7) == 0 ? "unknown_type" : Types[random.Next(Types.Length)];

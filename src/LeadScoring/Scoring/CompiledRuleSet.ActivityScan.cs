@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace LeadScoring.Scoring;
+
+internal sealed partial class CompiledRuleSet
+{
+    /// <summary>The most activities scanned as one chunk (the lead path's stack columns hold this many).</summary>
+    private const int MaxChunk = 64;
+
+    /// <summary>The matches of each sort one chunk may set aside in the stack buffers; larger rule sets use per-thread arrays.</summary>
+    private const int MaxPending = 256;
+
+    [ThreadStatic]
+    private static double[]? t_pendingAgeTicks;
+
+    [ThreadStatic]
+    private static int[]? t_pendingConsumers;
+
+    [ThreadStatic]
+    private static long[]? t_deferred;
+
+    /// <summary>
+    /// One activity pass, a chunk of resolved columns at a time. The loop over a chunk's activities only adds: counts
+    /// and plain sums as activities come; matches of decaying each rules are set aside with their ages, and matches
+    /// that need a tag test or repeat limits with their position. After the loop the set-aside matches are handled
+    /// (<see cref="Deferred"/>) and the decaying ones weighted in one vectorised pass (<see cref="AddDecayed"/>); their
+    /// ages are kept in ticks until then, so the loop neither divides nor calls. The
+    /// loop calls nothing, so its values stay in registers: a call inside it (exp, a tag test) made the JIT spill them all.
+    /// </summary>
+    private ref struct ActivityScan
+    {
+        private readonly CompiledRuleSet _model;
+        private readonly long _asOfUtcTicks;
+        private readonly Span<double> _tallies;
+        private readonly Span<double> _pendingAgeTicks;
+        private readonly Span<int> _pendingConsumers;
+        private readonly Span<long> _deferred;
+        private long _newest;
+        private int _setAside;
+
+        /// <param name="model">The model scoring.</param>
+        /// <param name="asOfUtcTicks">The as-of instant.</param>
+        /// <param name="tallies">The tallies to add to (cleared by the caller).</param>
+        /// <param name="pendingAgeTicks">A stack buffer of <see cref="MaxPending"/>, used when the model's chunks fit in it.</param>
+        /// <param name="pendingConsumers">Likewise.</param>
+        /// <param name="deferred">Likewise.</param>
+        public ActivityScan(CompiledRuleSet model, long asOfUtcTicks, Span<double> tallies, Span<double> pendingAgeTicks, Span<int> pendingConsumers, Span<long> deferred)
+        {
+            _model = model;
+            _asOfUtcTicks = asOfUtcTicks;
+            _tallies = tallies;
+            bool fits = model._pendingCapacity <= MaxPending;
+            _pendingAgeTicks = fits ? pendingAgeTicks : ThreadScratch(ref t_pendingAgeTicks, model._pendingCapacity);
+            _pendingConsumers = fits ? pendingConsumers : ThreadScratch(ref t_pendingConsumers, model._pendingCapacity);
+            _deferred = fits ? deferred : ThreadScratch(ref t_deferred, model._pendingCapacity);
+            _newest = long.MaxValue;
+        }
+
+        /// <summary>Scans up to the model's chunk of activities; <paramref name="firstOrder"/> is the input position of the first.</summary>
+        public void Chunk<TTags>(ReadOnlySpan<int> typeIds, ReadOnlySpan<long> utcTicks, TTags tags, int firstOrder)
+            where TTags : ITagSource, allows ref struct
+        {
+            var model = _model;
+            int length = typeIds.Length;
+            Debug.Assert(length <= model._chunk && utcTicks.Length == length, "one chunk of columns");
+
+            // Read without bounds checks: type ids come from this model's type table (anything else is skipped by the
+            // unsigned range test), consumer ranges and tally indexes were built with the arrays they index, and a
+            // chunk sets aside at most _pendingCapacity matches of each sort (its activities times the most consumers of a type).
+            uint typeCount = (uint)(model._consumerStart.Length - 1);
+            ref int typeId = ref MemoryMarshal.GetReference(typeIds);
+            ref long at = ref MemoryMarshal.GetReference(utcTicks);
+            ref int starts = ref MemoryMarshal.GetArrayDataReference(model._consumerStart);
+            ref ActivityConsumer consumers = ref MemoryMarshal.GetArrayDataReference(model._consumers);
+            ref double tally = ref MemoryMarshal.GetReference(_tallies);
+            ref double pendingAgeTicks = ref MemoryMarshal.GetReference(_pendingAgeTicks);
+            ref int pendingConsumer = ref MemoryMarshal.GetReference(_pendingConsumers);
+            ref long deferred = ref MemoryMarshal.GetReference(_deferred);
+            long asOf = _asOfUtcTicks;
+            long newest = _newest;
+            int pending = 0;
+            int deferredCount = 0;
+            for (int i = 0; i < length; i++)
+            {
+                long ticks = asOf - Unsafe.Add(ref at, i);
+                if (ticks < 0)
+                {
+                    continue; // after as-of: ignored everywhere
+                }
+
+                newest = Math.Min(newest, ticks);
+                int type = Unsafe.Add(ref typeId, i);
+                if ((uint)type >= typeCount)
+                {
+                    continue; // -1: no rule counts its type
+                }
+
+                int end = Unsafe.Add(ref starts, type + 1);
+                for (int c = Unsafe.Add(ref starts, type); c < end; c++)
+                {
+                    ref readonly var consumer = ref Unsafe.Add(ref consumers, c);
+                    if (ticks > consumer.WithinTicks)
+                    {
+                        continue; // older than withinDays (the age in days is divided out only for the weights)
+                    }
+
+                    Debug.Assert(consumer.Kind == ConsumerKind.Limited || (uint)consumer.Slot < (uint)_tallies.Length, "a tally of this model");
+                    if (consumer.IsDeferred)
+                    {
+                        Unsafe.Add(ref deferred, deferredCount++) = ((long)i << 32) | (uint)c;
+                    }
+                    else if (consumer.Kind == ConsumerKind.DecayedSum)
+                    {
+                        Unsafe.Add(ref pendingAgeTicks, pending) = ticks;
+                        Unsafe.Add(ref pendingConsumer, pending) = c;
+                        pending++;
+                    }
+                    else
+                    {
+                        Unsafe.Add(ref tally, consumer.Slot) += consumer.Points; // a count's points are 1
+                    }
+                }
+            }
+
+            Debug.Assert(pending <= model._pendingCapacity && deferredCount <= model._pendingCapacity, "a chunk's matches fit");
+            _newest = newest;
+            if (deferredCount > 0)
+            {
+                pending = Deferred(_deferred[..deferredCount], utcTicks, tags, firstOrder, pending);
+            }
+
+            if (pending > 0)
+            {
+                model.AddDecayed(_pendingAgeTicks[..pending], _pendingConsumers[..pending], _tallies);
+            }
+        }
+
+        /// <summary>Applies the repeat limits; returns the age in ticks of the most recent activity not after as-of, or -1 when there is none.</summary>
+        public readonly long Finish()
+        {
+            _model.ApplyRepeatLimits(_setAside, _tallies);
+            return _newest == long.MaxValue ? -1 : _newest;
+        }
+
+        /// <summary>
+        /// The matches the loop set aside (activity position, consumer), in activity order: the tag test, then the same
+        /// additions as in the loop, or for repeat limits the match set aside until <see cref="Finish"/>. Returns the
+        /// number of pending decaying matches, <paramref name="pending"/> and those added here.
+        /// </summary>
+        private int Deferred<TTags>(ReadOnlySpan<long> matches, ReadOnlySpan<long> utcTicks, TTags tags, int firstOrder, int pending)
+            where TTags : ITagSource, allows ref struct
+        {
+            var model = _model;
+            foreach (long match in matches)
+            {
+                int i = (int)(match >> 32);
+                int c = (int)match;
+                ref readonly var consumer = ref model._consumers[c];
+                if (consumer.Tag is { } tag && !tag.Evaluate(tags.Tag(i)))
+                {
+                    continue;
+                }
+
+                long ticks = _asOfUtcTicks - utcTicks[i];
+                switch (consumer.Kind)
+                {
+                    case ConsumerKind.Count:
+                    case ConsumerKind.Sum:
+                        _tallies[consumer.Slot] += consumer.Points;
+                        break;
+                    case ConsumerKind.DecayedSum:
+                        _pendingAgeTicks[pending] = ticks;
+                        _pendingConsumers[pending] = c;
+                        pending++;
+                        break;
+                    case ConsumerKind.Limited:
+                        model.SetAside(consumer.Slot, tags.Tag(i), utcTicks[i], firstOrder + i, ticks, _setAside++);
+                        break;
+                }
+            }
+
+            return pending;
+        }
+    }
+}
