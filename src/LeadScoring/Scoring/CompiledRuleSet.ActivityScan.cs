@@ -6,7 +6,7 @@ namespace LeadScoring.Scoring;
 
 internal sealed partial class CompiledRuleSet
 {
-    /// <summary>The most activities scanned as one chunk (the lead path's stack columns hold this many).</summary>
+    /// <summary>The most activities scanned as one chunk (chunks bound the buffers of set-aside matches).</summary>
     private const int MaxChunk = 64;
 
     /// <summary>The matches of each sort one chunk may set aside in the stack buffers; larger rule sets use per-thread arrays.</summary>
@@ -22,7 +22,7 @@ internal sealed partial class CompiledRuleSet
     private static long[]? t_deferred;
 
     /// <summary>
-    /// One activity pass, a chunk of resolved columns at a time. The loop over a chunk's activities only adds: counts
+    /// One activity pass, a chunk of activities at a time (a lead's, or resolved columns). The loop over a chunk's activities only adds: counts
     /// and plain sums as activities come; matches of decaying each rules are set aside with their ages, and matches
     /// that need a tag test or repeat limits with their position. After the loop the set-aside matches are handled
     /// (<see cref="Deferred"/>) and the decaying ones weighted in one vectorised pass (<see cref="AddDecayed"/>); their
@@ -59,19 +59,17 @@ internal sealed partial class CompiledRuleSet
         }
 
         /// <summary>Scans up to the model's chunk of activities; <paramref name="firstOrder"/> is the input position of the first.</summary>
-        public void Chunk<TTags>(ReadOnlySpan<int> typeIds, ReadOnlySpan<long> utcTicks, TTags tags, int firstOrder)
-            where TTags : ITagSource, allows ref struct
+        public void Chunk<TColumns>(TColumns columns, int firstOrder)
+            where TColumns : IActivityColumns, allows ref struct
         {
             var model = _model;
-            int length = typeIds.Length;
-            Debug.Assert(length <= model._chunk && utcTicks.Length == length, "one chunk of columns");
+            int length = columns.Length;
+            Debug.Assert(length <= model._chunk, "one chunk of activities");
 
             // Read without bounds checks: type ids come from this model's type table (anything else is skipped by the
             // unsigned range test), consumer ranges and tally indexes were built with the arrays they index, and a
             // chunk sets aside at most _pendingCapacity matches of each sort (its activities times the most consumers of a type).
             uint typeCount = (uint)(model._consumerStart.Length - 1);
-            ref int typeId = ref MemoryMarshal.GetReference(typeIds);
-            ref long at = ref MemoryMarshal.GetReference(utcTicks);
             ref int starts = ref MemoryMarshal.GetArrayDataReference(model._consumerStart);
             ref ActivityConsumer consumers = ref MemoryMarshal.GetArrayDataReference(model._consumers);
             ref double tally = ref MemoryMarshal.GetReference(_tallies);
@@ -84,14 +82,14 @@ internal sealed partial class CompiledRuleSet
             int deferredCount = 0;
             for (int i = 0; i < length; i++)
             {
-                long ticks = asOf - Unsafe.Add(ref at, i);
+                long ticks = asOf - columns.UtcTicks(i);
                 if (ticks < 0)
                 {
                     continue; // after as-of: ignored everywhere
                 }
 
                 newest = Math.Min(newest, ticks);
-                int type = Unsafe.Add(ref typeId, i);
+                int type = columns.TypeId(i);
                 if ((uint)type >= typeCount)
                 {
                     continue; // -1: no rule counts its type
@@ -128,7 +126,7 @@ internal sealed partial class CompiledRuleSet
             _newest = newest;
             if (deferredCount > 0)
             {
-                pending = Deferred(_deferred[..deferredCount], utcTicks, tags, firstOrder, pending);
+                pending = Deferred(_deferred[..deferredCount], columns, firstOrder, pending);
             }
 
             if (pending > 0)
@@ -149,8 +147,8 @@ internal sealed partial class CompiledRuleSet
         /// additions as in the loop, or for repeat limits the match set aside until <see cref="Finish"/>. Returns the
         /// number of pending decaying matches, <paramref name="pending"/> and those added here.
         /// </summary>
-        private int Deferred<TTags>(ReadOnlySpan<long> matches, ReadOnlySpan<long> utcTicks, TTags tags, int firstOrder, int pending)
-            where TTags : ITagSource, allows ref struct
+        private int Deferred<TColumns>(ReadOnlySpan<long> matches, TColumns columns, int firstOrder, int pending)
+            where TColumns : IActivityColumns, allows ref struct
         {
             var model = _model;
             foreach (long match in matches)
@@ -158,12 +156,13 @@ internal sealed partial class CompiledRuleSet
                 int i = (int)(match >> 32);
                 int c = (int)match;
                 ref readonly var consumer = ref model._consumers[c];
-                if (consumer.Tag is { } tag && !tag.Evaluate(tags.Tag(i)))
+                if (consumer.Tag is { } tag && !tag.Evaluate(columns.Tag(i)))
                 {
                     continue;
                 }
 
-                long ticks = _asOfUtcTicks - utcTicks[i];
+                long utcTicks = columns.UtcTicks(i);
+                long ticks = _asOfUtcTicks - utcTicks;
                 switch (consumer.Kind)
                 {
                     case ConsumerKind.Count:
@@ -176,7 +175,7 @@ internal sealed partial class CompiledRuleSet
                         pending++;
                         break;
                     case ConsumerKind.Limited:
-                        model.SetAside(consumer.Slot, tags.Tag(i), utcTicks[i], firstOrder + i, ticks, _setAside++);
+                        model.SetAside(consumer.Slot, columns.Tag(i), utcTicks, firstOrder + i, ticks, _setAside++);
                         break;
                 }
             }

@@ -70,9 +70,16 @@ internal sealed partial class CompiledRuleSet
         long Scan(CompiledRuleSet model, long asOfUtcTicks, scoped Span<double> tallies);
     }
 
-    /// <summary>Where the activity pass reads the tag of the activity at an index of the columns it scans.</summary>
-    private interface ITagSource
+    /// <summary>What the activity pass reads of the activity at an index of the chunk it scans.</summary>
+    private interface IActivityColumns
     {
+        int Length { get; }
+
+        long UtcTicks(int index);
+
+        /// <summary>The activity's type id in the model (-1: no rule counts its type).</summary>
+        int TypeId(int index);
+
         string? Tag(int index);
     }
 
@@ -284,31 +291,14 @@ internal sealed partial class CompiledRuleSet
         return scratch.AsSpan(0, length);
     }
 
-    /// <summary>
-    /// The activity pass over a <see cref="Lead"/>'s activities: their types are looked up and their instants read
-    /// into columns on the stack, a chunk at a time, and each chunk is scanned as resolved activities. Two tight loops
-    /// instead of one loop doing both: the lookup's and the dispatch's values then fit in registers.
-    /// </summary>
+    /// <summary>The activity pass over a <see cref="Lead"/>'s activities, each type looked up as the loop reaches it.</summary>
     [SkipLocalsInit]
     private long ScanLeadActivities(ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, Span<double> tallies)
     {
-        Span<int> typeIds = stackalloc int[MaxChunk];
-        Span<long> utcTicks = stackalloc long[MaxChunk];
-        var types = _types;
         var scan = new ActivityScan(this, asOfUtcTicks, tallies, stackalloc double[MaxPending], stackalloc int[MaxPending], stackalloc long[MaxPending]);
         for (int first = 0; first < activities.Length; first += _chunk)
         {
-            var chunk = activities.Slice(first, Math.Min(_chunk, activities.Length - first));
-            for (int i = 0; i < chunk.Length; i++)
-            {
-                ref readonly var activity = ref chunk[i];
-
-                // TryGetValue, not SlotOf: one inlining level less keeps the whole lookup inlined here.
-                typeIds[i] = types.TryGetValue(activity.Type, out int id) ? id : -1;
-                utcTicks[i] = activity.At.UtcTicks;
-            }
-
-            scan.Chunk(typeIds[..chunk.Length], utcTicks[..chunk.Length], new LeadTags(chunk), first);
+            scan.Chunk(new LeadColumns(activities.Slice(first, Math.Min(_chunk, activities.Length - first)), _types), first);
         }
 
         return scan.Finish();
@@ -325,7 +315,7 @@ internal sealed partial class CompiledRuleSet
         for (int first = 0; first < typeIds.Length; first += _chunk)
         {
             int length = Math.Min(_chunk, typeIds.Length - first);
-            scan.Chunk(typeIds.Slice(first, length), utcTicks.Slice(first, length), new ColumnTags(tags.Slice(first, length)), first);
+            scan.Chunk(new ResolvedColumns(typeIds.Slice(first, length), utcTicks.Slice(first, length), tags.Slice(first, length)), first);
         }
 
         return scan.Finish();
@@ -494,18 +484,33 @@ internal sealed partial class CompiledRuleSet
         public long Scan(CompiledRuleSet model, long asOfUtcTicks, scoped Span<double> tallies) => model.ScanResolved(activities, asOfUtcTicks, tallies);
     }
 
-    /// <summary>The tags of a chunk of a <see cref="Lead"/>'s activities.</summary>
-    private readonly ref struct LeadTags(ReadOnlySpan<LeadActivity> activities) : ITagSource
+    /// <summary>A chunk of a <see cref="Lead"/>'s activities: each type looked up by name at each score.</summary>
+    private readonly ref struct LeadColumns(ReadOnlySpan<LeadActivity> activities, NameTable types) : IActivityColumns
     {
         private readonly ReadOnlySpan<LeadActivity> _activities = activities;
+
+        public int Length => _activities.Length;
+
+        public long UtcTicks(int index) => _activities[index].At.UtcTicks;
+
+        // TryGetValue, not SlotOf: one inlining level less keeps the whole lookup inlined in the activity loop.
+        public int TypeId(int index) => types.TryGetValue(_activities[index].Type, out int id) ? id : -1;
 
         public string? Tag(int index) => _activities[index].Tag;
     }
 
-    /// <summary>The tag column of resolved activities.</summary>
-    private readonly ref struct ColumnTags(ReadOnlySpan<string?> tags) : ITagSource
+    /// <summary>A chunk of resolved columns.</summary>
+    private readonly ref struct ResolvedColumns(ReadOnlySpan<int> typeIds, ReadOnlySpan<long> utcTicks, ReadOnlySpan<string?> tags) : IActivityColumns
     {
+        private readonly ReadOnlySpan<int> _typeIds = typeIds;
+        private readonly ReadOnlySpan<long> _utcTicks = utcTicks;
         private readonly ReadOnlySpan<string?> _tags = tags;
+
+        public int Length => _typeIds.Length;
+
+        public long UtcTicks(int index) => _utcTicks[index];
+
+        public int TypeId(int index) => _typeIds[index];
 
         public string? Tag(int index) => _tags[index];
     }
