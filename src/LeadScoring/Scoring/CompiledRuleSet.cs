@@ -66,7 +66,7 @@ internal sealed partial class CompiledRuleSet
     /// <summary>A lead's activities as the activity pass takes them: <see cref="Lead"/>'s, or already resolved ones.</summary>
     private interface IActivitySource
     {
-        /// <summary>Runs the activity pass (<see cref="ScanResolved"/>) over the activities; returns the newest age, as it does.</summary>
+        /// <summary>Runs the activity pass (<see cref="ActivityScan"/>) over the activities; returns the age in ticks of the newest not after as-of (-1: none).</summary>
         long Scan(CompiledRuleSet model, long asOfUtcTicks, scoped Span<double> tallies);
     }
 

@@ -24,9 +24,9 @@ internal sealed class NameTable
     private readonly int _mask;
     private readonly IReadOnlyDictionary<string, int> _all;
 
-    // Whether some key is not pure ASCII: then an ASCII name that misses the fast table must still ask
-    // the full dictionary (OrdinalIgnoreCase can equate ASCII letters with a few non-ASCII ones).
-    private readonly bool _hasNonAsciiKeys;
+    // Whether some key is not in the fast table (not pure ASCII, or empty): then an ASCII name that misses the fast table
+    // must still ask the full dictionary (OrdinalIgnoreCase can equate ASCII letters with a few non-ASCII ones).
+    private readonly bool _hasSlowKeys;
 
     public NameTable(IReadOnlyDictionary<string, int> names)
     {
@@ -42,7 +42,7 @@ internal sealed class NameTable
         }
 
         _mask = size - 1;
-        _hasNonAsciiKeys = names.Keys.Any(name => !Ascii.IsValid(name));
+        _hasSlowKeys = names.Keys.Any(name => !IsFastKey(name));
         _entries = new Entry[size];
         if (!TryFill(names, fullHash: false))
         {
@@ -58,7 +58,7 @@ internal sealed class NameTable
     {
         foreach (var (name, value) in names)
         {
-            if (!Ascii.IsValid(name))
+            if (!IsFastKey(name))
             {
                 continue; // only in the full dictionary
             }
@@ -94,6 +94,10 @@ internal sealed class NameTable
 
     public int Count => _all.Count;
 
+    // The fast hash reads characters of a non-empty name without bounds checks; validation rejects empty names, and an
+    // empty key would still be found, through the full dictionary.
+    private static bool IsFastKey(string name) => name.Length > 0 && Ascii.IsValid(name);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetValue(string name, out int value)
     {
@@ -114,7 +118,7 @@ internal sealed class NameTable
             }
         }
 
-        if (!_hasNonAsciiKeys && Ascii.IsValid(name))
+        if (!_hasSlowKeys && Ascii.IsValid(name))
         {
             value = -1;
             return false;
@@ -144,7 +148,7 @@ internal sealed class NameTable
         }
 
         // As for a string: an ASCII name that misses the fast table can only equal a non-ASCII key.
-        return _hasNonAsciiKeys && _all.TryGetValue(Encoding.ASCII.GetString(ascii), out int value) ? value : -1;
+        return _hasSlowKeys && _all.TryGetValue(Encoding.ASCII.GetString(ascii), out int value) ? value : -1;
     }
 
     // Four characters at a time: (c | mask) == lower per character, the last block overlapping the one before.

@@ -86,4 +86,16 @@ public sealed class NameTableTests
 
         Assert.False(table.TryGetValue("field_100000", out _));
     }
+
+    [Fact]
+    public void An_empty_key_is_found_through_the_full_dictionary_and_others_still_resolve()
+    {
+        // Validation rejects empty names; the table must still never hash one (its fast hash reads without bounds checks).
+        var table = new NameTable(new Dictionary<string, int> { [""] = 0, ["email_open"] = 1 });
+        Assert.True(table.TryGetValue("", out int empty));
+        Assert.Equal(0, empty);
+        Assert.Equal(1, table.SlotOf("EMAIL_OPEN"));
+        Assert.Equal(1, table.SlotOfAscii("Email_Open"u8));
+        Assert.Equal(-1, table.SlotOf("email_opens"));
+    }
 }
