@@ -22,12 +22,11 @@ internal sealed partial class CompiledRuleSet
     private static long[]? t_deferred;
 
     /// <summary>
-    /// One activity pass, a chunk of activities at a time (a lead's, or resolved columns). The loop over a chunk's activities only adds: counts
-    /// and plain sums as activities come; matches of decaying each rules are set aside with their ages, and matches
-    /// that need a tag test or repeat limits with their position. After the loop the set-aside matches are handled
-    /// (<see cref="Deferred"/>) and the decaying ones weighted in one vectorised pass (<see cref="AddDecayed"/>); their
-    /// ages are kept in ticks until then, so the loop neither divides nor calls. The
-    /// loop calls nothing, so its values stay in registers: a call inside it (exp, a tag test) made the JIT spill them all.
+    /// One activity pass, a chunk of activities at a time. The loop over a chunk only adds: counts and plain sums as
+    /// activities come; matches of decaying each rules are set aside with their ages in ticks, and matches that need a
+    /// tag test or repeat limits with their position. After the loop the set-aside matches are handled
+    /// (<see cref="Deferred"/>) and the decaying ones weighted in one vectorised pass (<see cref="AddDecayed"/>). The loop
+    /// neither divides nor calls, so its values stay in registers: a call inside it (exp, a tag test) made the JIT spill them all.
     /// </summary>
     private ref struct ActivityScan
     {
@@ -58,13 +57,12 @@ internal sealed partial class CompiledRuleSet
             _newest = long.MaxValue;
         }
 
-        /// <summary>Scans up to the model's chunk of activities; <paramref name="firstOrder"/> is the input position of the first.</summary>
-        public void Chunk<TColumns>(TColumns columns, int firstOrder)
+        /// <summary>Scans the activities at input positions <paramref name="start"/> to <paramref name="end"/> (exclusive), at most the model's chunk.</summary>
+        public void Chunk<TColumns>(TColumns columns, int start, int end)
             where TColumns : IActivityColumns, allows ref struct
         {
             var model = _model;
-            int length = columns.Length;
-            Debug.Assert(length <= model._chunk, "one chunk of activities");
+            Debug.Assert(end - start <= model._chunk && end <= columns.Length, "one chunk of activities");
 
             // Read without bounds checks: type ids come from this model's type table (anything else is skipped by the
             // unsigned range test), consumer ranges and tally indexes were built with the arrays they index, and a
@@ -80,7 +78,7 @@ internal sealed partial class CompiledRuleSet
             long newest = _newest;
             int pending = 0;
             int deferredCount = 0;
-            for (int i = 0; i < length; i++)
+            for (int i = start; i < end; i++)
             {
                 long ticks = asOf - columns.UtcTicks(i);
                 if (ticks < 0)
@@ -95,8 +93,8 @@ internal sealed partial class CompiledRuleSet
                     continue; // -1: no rule counts its type
                 }
 
-                int end = Unsafe.Add(ref starts, type + 1);
-                for (int c = Unsafe.Add(ref starts, type); c < end; c++)
+                int consumersEnd = Unsafe.Add(ref starts, type + 1);
+                for (int c = Unsafe.Add(ref starts, type); c < consumersEnd; c++)
                 {
                     ref readonly var consumer = ref Unsafe.Add(ref consumers, c);
                     if (ticks > consumer.WithinTicks)
@@ -126,7 +124,7 @@ internal sealed partial class CompiledRuleSet
             _newest = newest;
             if (deferredCount > 0)
             {
-                pending = Deferred(_deferred[..deferredCount], columns, firstOrder, pending);
+                pending = Deferred(_deferred[..deferredCount], columns, pending);
             }
 
             if (pending > 0)
@@ -147,7 +145,7 @@ internal sealed partial class CompiledRuleSet
         /// additions as in the loop, or for repeat limits the match set aside until <see cref="Finish"/>. Returns the
         /// number of pending decaying matches, <paramref name="pending"/> and those added here.
         /// </summary>
-        private int Deferred<TColumns>(ReadOnlySpan<long> matches, TColumns columns, int firstOrder, int pending)
+        private int Deferred<TColumns>(ReadOnlySpan<long> matches, TColumns columns, int pending)
             where TColumns : IActivityColumns, allows ref struct
         {
             var model = _model;
@@ -175,7 +173,7 @@ internal sealed partial class CompiledRuleSet
                         pending++;
                         break;
                     case ConsumerKind.Limited:
-                        model.SetAside(consumer.Slot, columns.Tag(i), utcTicks, firstOrder + i, ticks, _setAside++);
+                        model.SetAside(consumer.Slot, columns.Tag(i), utcTicks, i, ticks, _setAside++);
                         break;
                 }
             }

@@ -63,14 +63,7 @@ internal sealed partial class CompiledRuleSet
         int Of(int index, string name);
     }
 
-    /// <summary>A lead's activities as the activity pass takes them: <see cref="Lead"/>'s, or already resolved ones.</summary>
-    private interface IActivitySource
-    {
-        /// <summary>Runs the activity pass (<see cref="ActivityScan"/>) over the activities; returns the age in ticks of the newest not after as-of (-1: none).</summary>
-        long Scan(CompiledRuleSet model, long asOfUtcTicks, scoped Span<double> tallies);
-    }
-
-    /// <summary>What the activity pass reads of the activity at an index of the chunk it scans.</summary>
+    /// <summary>What the activity pass reads of a lead's activity at an index: a <see cref="Lead"/>'s, or already resolved ones.</summary>
     private interface IActivityColumns
     {
         int Length { get; }
@@ -220,12 +213,12 @@ internal sealed partial class CompiledRuleSet
     public LeadScore ScoreResolved(ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<int> fieldSlots, ResolvedActivities activities, long asOfUtcTicks)
     {
         Debug.Assert(fieldSlots.Length == attributes.Length, "one slot per attribute");
-        return Evaluate(attributes, new GivenIds(fieldSlots), new Resolved(activities), asOfUtcTicks, trace: null);
+        return Evaluate(attributes, new GivenIds(fieldSlots), new ResolvedColumns(activities), asOfUtcTicks, trace: null);
     }
 
     /// <summary>Scores a lead whose activities carry this model's type ids (the tool's scoring path); attributes are looked up. Allocates nothing.</summary>
     public LeadScore ScoreResolved(ReadOnlySpan<LeadAttribute> attributes, ResolvedActivities activities, long asOfUtcTicks) =>
-        Evaluate(attributes, new LookedUpIds(_fields), new Resolved(activities), asOfUtcTicks, trace: null);
+        Evaluate(attributes, new LookedUpIds(_fields), new ResolvedColumns(activities), asOfUtcTicks, trace: null);
 
     /// <summary>The slot of a field name in the model (-1: no rule reads it).</summary>
     public int FieldSlot(string name) => _fields.SlotOf(name);
@@ -237,7 +230,7 @@ internal sealed partial class CompiledRuleSet
     public int TypeId(ReadOnlySpan<byte> ascii) => _types.SlotOfAscii(ascii);
 
     private LeadScore Evaluate(ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, EvaluationTrace? trace) =>
-        Evaluate(attributes, new LookedUpIds(_fields), new LookedUpActivities(activities), asOfUtcTicks, trace);
+        Evaluate(attributes, new LookedUpIds(_fields), new LeadColumns(activities, _types), asOfUtcTicks, trace);
 
     /// <summary>
     /// Scores a lead, learning field slots through <typeparamref name="TIds"/> and reading activities through
@@ -248,7 +241,7 @@ internal sealed partial class CompiledRuleSet
     private LeadScore Evaluate<TIds, TActivities>(
         ReadOnlySpan<LeadAttribute> attributes, TIds fieldIds, TActivities activities, long asOfUtcTicks, EvaluationTrace? trace)
         where TIds : IResolvedIds, allows ref struct
-        where TActivities : IActivitySource, allows ref struct
+        where TActivities : IActivityColumns, allows ref struct
     {
         int fieldCount = _fields.Count;
         Span<int> fieldSlots = fieldCount <= StackLimit ? stackalloc int[fieldCount] : ThreadScratch(ref t_ints, fieldCount);
@@ -257,7 +250,7 @@ internal sealed partial class CompiledRuleSet
         tallies.Clear();
 
         ResolveAttributes(attributes, fieldIds, fieldSlots);
-        long newestAge = activities.Scan(this, asOfUtcTicks, tallies);
+        long newestAge = ScanActivities(activities, asOfUtcTicks, tallies);
         var state = new EvaluationState(attributes, fieldSlots, tallies);
         return Total(in state, newestAge, trace);
     }
@@ -291,31 +284,18 @@ internal sealed partial class CompiledRuleSet
         return scratch.AsSpan(0, length);
     }
 
-    /// <summary>The activity pass over a <see cref="Lead"/>'s activities, each type looked up as the loop reaches it.</summary>
+    /// <summary>
+    /// The activity pass (<see cref="ActivityScan"/>), a chunk at a time; returns the age in ticks of the most recent
+    /// activity not after as-of, or -1 when there is none.
+    /// </summary>
     [SkipLocalsInit]
-    private long ScanLeadActivities(ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, Span<double> tallies)
+    private long ScanActivities<TActivities>(TActivities activities, long asOfUtcTicks, Span<double> tallies)
+        where TActivities : IActivityColumns, allows ref struct
     {
         var scan = new ActivityScan(this, asOfUtcTicks, tallies, stackalloc double[MaxPending], stackalloc int[MaxPending], stackalloc long[MaxPending]);
-        for (int first = 0; first < activities.Length; first += _chunk)
+        for (int start = 0; start < activities.Length; start += _chunk)
         {
-            scan.Chunk(new LeadColumns(activities.Slice(first, Math.Min(_chunk, activities.Length - first)), _types), first);
-        }
-
-        return scan.Finish();
-    }
-
-    /// <summary>The activity pass over resolved columns (a binding's, or the tool's parser's).</summary>
-    [SkipLocalsInit]
-    private long ScanResolved(ResolvedActivities activities, long asOfUtcTicks, Span<double> tallies)
-    {
-        var typeIds = activities.TypeIds;
-        var utcTicks = activities.UtcTicks;
-        var tags = activities.Tags;
-        var scan = new ActivityScan(this, asOfUtcTicks, tallies, stackalloc double[MaxPending], stackalloc int[MaxPending], stackalloc long[MaxPending]);
-        for (int first = 0; first < typeIds.Length; first += _chunk)
-        {
-            int length = Math.Min(_chunk, typeIds.Length - first);
-            scan.Chunk(new ResolvedColumns(typeIds.Slice(first, length), utcTicks.Slice(first, length), tags.Slice(first, length)), first);
+            scan.Chunk(activities, start, Math.Min(start + _chunk, activities.Length));
         }
 
         return scan.Finish();
@@ -471,20 +451,6 @@ internal sealed partial class CompiledRuleSet
     }
 
     /// <summary>A <see cref="Lead"/>'s activities: each type looked up by name at each score.</summary>
-    private readonly ref struct LookedUpActivities(ReadOnlySpan<LeadActivity> activities) : IActivitySource
-    {
-        private readonly ReadOnlySpan<LeadActivity> _activities = activities;
-
-        public long Scan(CompiledRuleSet model, long asOfUtcTicks, scoped Span<double> tallies) => model.ScanLeadActivities(_activities, asOfUtcTicks, tallies);
-    }
-
-    /// <summary>Activities whose type ids were resolved beforehand (a binding, or the tool's scoring path).</summary>
-    private readonly ref struct Resolved(ResolvedActivities activities) : IActivitySource
-    {
-        public long Scan(CompiledRuleSet model, long asOfUtcTicks, scoped Span<double> tallies) => model.ScanResolved(activities, asOfUtcTicks, tallies);
-    }
-
-    /// <summary>A chunk of a <see cref="Lead"/>'s activities: each type looked up by name at each score.</summary>
     private readonly ref struct LeadColumns(ReadOnlySpan<LeadActivity> activities, NameTable types) : IActivityColumns
     {
         private readonly ReadOnlySpan<LeadActivity> _activities = activities;
@@ -499,12 +465,12 @@ internal sealed partial class CompiledRuleSet
         public string? Tag(int index) => _activities[index].Tag;
     }
 
-    /// <summary>A chunk of resolved columns.</summary>
-    private readonly ref struct ResolvedColumns(ReadOnlySpan<int> typeIds, ReadOnlySpan<long> utcTicks, ReadOnlySpan<string?> tags) : IActivityColumns
+    /// <summary>Activities whose type ids were resolved beforehand (a binding, or the tool's scoring path).</summary>
+    private readonly ref struct ResolvedColumns(ResolvedActivities activities) : IActivityColumns
     {
-        private readonly ReadOnlySpan<int> _typeIds = typeIds;
-        private readonly ReadOnlySpan<long> _utcTicks = utcTicks;
-        private readonly ReadOnlySpan<string?> _tags = tags;
+        private readonly ReadOnlySpan<int> _typeIds = activities.TypeIds;
+        private readonly ReadOnlySpan<long> _utcTicks = activities.UtcTicks;
+        private readonly ReadOnlySpan<string?> _tags = activities.Tags;
 
         public int Length => _typeIds.Length;
 
