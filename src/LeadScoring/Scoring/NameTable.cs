@@ -19,6 +19,9 @@ internal sealed class NameTable
     // A probe run this long while building means the fast hash clusters these names.
     private const int MaxProbes = 16;
 
+    // Tables of up to this many names are frozen and intern their keys; larger ones come from generated rule sets.
+    private const int SmallVocabulary = 1024;
+
     private readonly Entry[] _entries;
     private readonly bool _fullHash;
     private readonly int _mask;
@@ -32,7 +35,7 @@ internal sealed class NameTable
     {
         // Frozen lookups are faster, but freezing analyses every key: for the huge tables of generated rule sets a
         // plain dictionary builds in a fraction of the time (and only non-ASCII names ever reach it).
-        _all = names.Count <= 1024
+        _all = names.Count <= SmallVocabulary
             ? names.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase)
             : new Dictionary<string, int>(names, StringComparer.OrdinalIgnoreCase);
         int size = 8;
@@ -74,7 +77,10 @@ internal sealed class NameTable
                 i = (i + 1) & _mask;
             }
 
-            _entries[i] = new Entry(name, value, string.Create(name.Length, name, static (chars, key) =>
+            // The key is the interned string: a host that names fields and types with literals (interned by the
+            // runtime) passes this very string, and the lookup ends at the reference comparison. Interned strings
+            // live as long as the process, so only the usual small vocabularies are interned, not generated ones.
+            _entries[i] = new Entry(names.Count <= SmallVocabulary ? string.Intern(name) : name, value, string.Create(name.Length, name, static (chars, key) =>
             {
                 for (int c = 0; c < chars.Length; c++)
                 {

@@ -98,4 +98,17 @@ public sealed class NameTableTests
         Assert.Equal(1, table.SlotOfAscii("Email_Open"u8));
         Assert.Equal(-1, table.SlotOf("email_opens"));
     }
+
+    [Fact]
+    public void A_key_is_found_by_the_literal_a_host_writes_and_by_any_equal_string()
+    {
+        // The table interns its keys, so that a literal (interned by the runtime) ends the lookup at the reference
+        // comparison; every other equal string, in any case, must still be found.
+        string fromJson = new("page_view".AsSpan());
+        var table = new NameTable(new Dictionary<string, int> { [fromJson] = 7, ["email_open"] = 1 });
+        Assert.Equal(7, table.SlotOf("page_view"));
+        Assert.Equal(7, table.SlotOf(fromJson));
+        Assert.Equal(7, table.SlotOf(new string("PAGE_VIEW".AsSpan())));
+        Assert.Equal(-1, table.SlotOf(new string("page_views".AsSpan())));
+    }
 }

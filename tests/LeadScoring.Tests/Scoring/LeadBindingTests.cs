@@ -31,16 +31,30 @@ public sealed class LeadBindingTests
         var byEnum = model.Bind<Contact>(b => b
             .Text("title", c => c.Title).Number("employees", c => c.Employees).Text("industry", c => c.Industry)
             .Boolean("budget", c => c.Budget).Number("revenue", c => c.Revenue)
-            .Activities(c => c.Events, e => e.Kind, k => k == Kind.Unknown ? "unknown_type" : k.ToString().ToLowerInvariant(), e => e.At, e => e.Tag));
+            .Activities(c => c.Events, e => e.Kind, KindName, e => e.At, e => e.Tag));
+
+        // Lists and arrays are read as spans, any other list through its indexer: all must score alike.
+        var fromArray = model.Bind<Contact>(b => b
+            .Text("title", c => c.Title).Number("employees", c => c.Employees).Text("industry", c => c.Industry)
+            .Boolean("budget", c => c.Budget).Number("revenue", c => c.Revenue)
+            .Activities(c => c.Events?.ToArray(), e => e.TypeText, e => e.At, e => e.Tag));
+        var fromOtherList = model.Bind<Contact>(b => b
+            .Text("title", c => c.Title).Number("employees", c => c.Employees).Text("industry", c => c.Industry)
+            .Boolean("budget", c => c.Budget).Number("revenue", c => c.Revenue)
+            .Activities(c => c.Events?.AsReadOnly(), e => e.Kind, KindName, e => e.At, e => e.Tag));
 
         var random = new Random(seed);
         for (int i = 0; i < 20; i++)
         {
             var contact = RandomContact(random, i);
-            var expected = model.Score(ToLead(contact), AsOf);
-            Assert.Equal(TestText.Of(expected), TestText.Of(byName.Score(contact, AsOf)));
-            Assert.Equal(TestText.Of(expected), TestText.Of(byEnum.Score(contact, AsOf)));
+            string expected = TestText.Of(model.Score(ToLead(contact), AsOf));
+            Assert.Equal(expected, TestText.Of(byName.Score(contact, AsOf)));
+            Assert.Equal(expected, TestText.Of(byEnum.Score(contact, AsOf)));
+            Assert.Equal(expected, TestText.Of(fromArray.Score(contact, AsOf)));
+            Assert.Equal(expected, TestText.Of(fromOtherList.Score(contact, AsOf)));
         }
+
+        static string KindName(Kind kind) => kind == Kind.Unknown ? "unknown_type" : kind.ToString().ToLowerInvariant();
     }
 
     [Fact]
