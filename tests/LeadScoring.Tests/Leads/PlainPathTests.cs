@@ -52,6 +52,34 @@ public sealed class PlainPathTests
         AssertSameAsStrict(Encoding.UTF8.GetBytes($$"""{{Space()}}{"id":"L-1",{{Space()}}"attributes":{{Space()}}{{{string.Join(",", members)}}}{{Space()}}}{{Space()}}"""));
     }
 
+    [Property(MaxTest = 500)]
+    public void Strings_with_a_stop_byte_anywhere_parse_as_the_strict_parser_parses_them(int seed)
+    {
+        // The fast path tests a string's first 32 bytes inline and searches the rest: a closing quote, escape, control
+        // or non-ASCII byte just before, at or after that edge must end the plain string exactly as the strict parser says.
+        byte[] stops = [(byte)'"', (byte)'\\', 0x01, 0x1F, 0x7F, 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xFF];
+        var random = new Random(seed);
+        string Body()
+        {
+            var bytes = new List<byte>();
+            for (int n = random.Next(0, 80); n > 0; n--)
+            {
+                bytes.Add((byte)random.Next('a', 'z' + 1));
+            }
+
+            for (int k = random.Next(0, 3); k > 0; k--)
+            {
+                int at = random.Next(4) == 0 ? Math.Min(bytes.Count, 30 + random.Next(4)) : random.Next(bytes.Count + 1);
+                bytes.Insert(at, stops[random.Next(stops.Length)]);
+            }
+
+            return Encoding.Latin1.GetString([.. bytes]);
+        }
+
+        string json = $$"""{"id":"L-1","attributes":{"title":"{{Body()}}"},"activities":[{"type":"{{Body()}}","at":"2026-06-14T00:00:00Z","tag":"{{Body()}}"}]}""";
+        AssertSameAsStrict(Encoding.Latin1.GetBytes(json));
+    }
+
     [Theory]
     [InlineData("""{"id":"L-1"}""")]
     [InlineData(""" { "id" : "L-1" , "attributes" : { } , "activities" : [ ] } """)]
