@@ -19,6 +19,6 @@ internal interface ILeadActivitySink
     /// <summary>The type of the activity being parsed, decoded (it was escaped in the JSON).</summary>
     void SetType(string type);
 
-    /// <summary>Adds the activity being parsed, of the type read last.</summary>
-    void Add(DateTimeOffset at, string? tag);
+    /// <summary>Adds the activity being parsed, of the type read last, at an instant given as UTC ticks and its offset in minutes.</summary>
+    void Add(long utcTicks, int offsetMinutes, string? tag);
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace LeadScoring.Leads;
 
@@ -8,15 +9,35 @@ namespace LeadScoring.Leads;
 /// </summary>
 internal static class Iso8601
 {
-    public static bool TryParse(ReadOnlySpan<char> s, out DateTimeOffset value) => TryParse<char>(s, out value);
+    // DateTime.MaxValue.Ticks as a constant (a static readonly field may cost a class-initialisation check); 0 is MinValue's.
+    private const long MaxTicks = 3_155_378_975_999_999_999;
+
+    public static bool TryParse(ReadOnlySpan<char> s, out DateTimeOffset value) => ToDateTimeOffset(TryParse<char>(s, out long utc, out int offset), utc, offset, out value);
 
     /// <summary>The same, from ASCII bytes (straight from JSON); any other byte fails as a non-ASCII character does.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> s, out DateTimeOffset value) => TryParse<byte>(s, out value);
+    public static bool TryParse(ReadOnlySpan<byte> s, out DateTimeOffset value) => ToDateTimeOffset(TryParse<byte>(s, out long utc, out int offset), utc, offset, out value);
 
-    private static bool TryParse<TChar>(ReadOnlySpan<TChar> s, out DateTimeOffset value)
+    /// <summary>
+    /// The instant as UTC ticks and its offset in minutes, from ASCII bytes: what scoring reads, without building a
+    /// <see cref="DateTimeOffset"/> (whose checks cost more than the parse itself).
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> s, out long utcTicks, out int offsetMinutes) => TryParse<byte>(s, out utcTicks, out offsetMinutes);
+
+    /// <summary>The <see cref="DateTimeOffset"/> of an instant parsed here (always within range: the parser checked).</summary>
+    public static DateTimeOffset ToDateTimeOffset(long utcTicks, int offsetMinutes) =>
+        new(utcTicks + (offsetMinutes * TimeSpan.TicksPerMinute), new TimeSpan(offsetMinutes * TimeSpan.TicksPerMinute));
+
+    private static bool ToDateTimeOffset(bool parsed, long utcTicks, int offsetMinutes, out DateTimeOffset value)
+    {
+        value = parsed ? ToDateTimeOffset(utcTicks, offsetMinutes) : default;
+        return parsed;
+    }
+
+    private static bool TryParse<TChar>(ReadOnlySpan<TChar> s, out long utcTicks, out int offsetMinutes)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
-        value = default;
+        utcTicks = 0;
+        offsetMinutes = 0;
 
         // YYYY-MM-DDThh:mm has a fixed layout: read in one go, digit pairs at known places.
         if (s.Length < 16 || At(s, 4) != '-' || At(s, 7) != '-' || At(s, 10) is not ('T' or 't') || At(s, 13) != ':'
@@ -63,11 +84,9 @@ internal static class Iso8601
             return false; // no offset: the spec requires one
         }
 
-        int offsetMinutes;
         if (At(s, p) is 'Z' or 'z')
         {
             p++;
-            offsetMinutes = 0;
         }
         else if (At(s, p) is '+' or '-')
         {
@@ -108,27 +127,42 @@ internal static class Iso8601
             return false;
         }
 
-        if (p != s.Length || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+        if (p != s.Length || year < 1 || month is < 1 or > 12 || day < 1 || day > DaysInMonth(year, month)
             || hour > 23 || minute > 59 || second > 59)
         {
             return false;
         }
 
-        long localTicks = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).Ticks + fractionTicks;
-        long utcTicks = localTicks - (offsetMinutes * TimeSpan.TicksPerMinute);
-        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
-        {
-            return false;
-        }
-
-        value = new DateTimeOffset(localTicks, TimeSpan.FromMinutes(offsetMinutes));
-        return true;
+        long localTicks = (DayNumber(year, month, day) * TimeSpan.TicksPerDay)
+            + ((((hour * 60L) + minute) * 60) + second) * TimeSpan.TicksPerSecond + fractionTicks;
+        utcTicks = localTicks - (offsetMinutes * TimeSpan.TicksPerMinute);
+        return utcTicks is >= 0 and <= MaxTicks;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsLeapYear(int year) => (year & 3) == 0 && ((year % 100) != 0 || (year % 400) == 0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DaysInMonth(int year, int month) => month == 2 && IsLeapYear(year) ? 29 : DaysInMonths[month - 1];
+
+    // Days from 0001-01-01 to a valid date of the proleptic Gregorian calendar, as DateTime counts them (a test holds them together).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long DayNumber(int year, int month, int day)
+    {
+        int y = year - 1;
+        return (y * 365L) + (y / 4) - (y / 100) + (y / 400) + DaysBeforeMonth[month - 1] + (month > 2 && IsLeapYear(year) ? 1 : 0) + day - 1;
+    }
+
+    private static ReadOnlySpan<byte> DaysInMonths => [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+    private static ReadOnlySpan<short> DaysBeforeMonth => [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
     // A character as a char (a byte is the ASCII character of its value; any other byte matches nothing below).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static char At<TChar>(ReadOnlySpan<TChar> s, int p)
         where TChar : unmanaged, IBinaryInteger<TChar> => (char)ushort.CreateTruncating(s[p]);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TwoDigits<TChar>(ReadOnlySpan<TChar> s, int i, out int value)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {

@@ -129,7 +129,8 @@ public static partial class LeadJson
             }
 
             bool seenType = false, seenAt = false, seenTag = false;
-            DateTimeOffset at = default;
+            long atUtcTicks = 0;
+            int atOffsetMinutes = 0;
             string? tag = null;
             for (bool members = !TryEnd(json, ref p, (byte)'}'); members;)
             {
@@ -152,7 +153,7 @@ public static partial class LeadJson
                 }
                 else if (property == ActivityPropertyName.At)
                 {
-                    if (seenAt || !TryReadString(json, ref p, out var text) || !TryParseInstant(text, out at))
+                    if (seenAt || !TryReadString(json, ref p, out var text) || !TryParseInstant(text, out atUtcTicks, out atOffsetMinutes))
                     {
                         return false;
                     }
@@ -194,7 +195,7 @@ public static partial class LeadJson
                 return false;
             }
 
-            activities.Add(at, tag);
+            activities.Add(atUtcTicks, atOffsetMinutes, tag);
         }
 
         return true;
@@ -375,6 +376,14 @@ public static partial class LeadJson
     {
         instant = default;
         return text.Length <= MaxTimestampLength && Iso8601.TryParse(text, out instant);
+    }
+
+    /// <summary>The same, as UTC ticks and the offset in minutes (an activity's instant, which scoring reads as ticks).</summary>
+    private static bool TryParseInstant(ReadOnlySpan<byte> text, out long utcTicks, out int offsetMinutes)
+    {
+        utcTicks = 0;
+        offsetMinutes = 0;
+        return text.Length <= MaxTimestampLength && Iso8601.TryParse(text, out utcTicks, out offsetMinutes);
     }
 
     /// <summary>A string without escapes or control characters whose bytes are valid UTF-8: its bytes between the quotes.</summary>

@@ -516,7 +516,7 @@ public static partial class LeadJson
                 return $"{ActivityPath(index)}.at: required";
             }
 
-            activities.Add(at.Value, tag);
+            activities.Add(at.Value.UtcTicks, (int)(at.Value.Offset.Ticks / TimeSpan.TicksPerMinute), tag);
         }
 
         return null;
@@ -615,6 +615,6 @@ public static partial class LeadJson
 
         public void SetType(string type) => _type = type;
 
-        public readonly void Add(DateTimeOffset at, string? tag) => lead.AddActivity(_type!, at, tag);
+        public readonly void Add(long utcTicks, int offsetMinutes, string? tag) => lead.AddActivity(_type!, Iso8601.ToDateTimeOffset(utcTicks, offsetMinutes), tag);
     }
 }

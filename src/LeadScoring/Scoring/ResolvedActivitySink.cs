@@ -20,5 +20,5 @@ internal struct ResolvedActivitySink(CompiledRuleSet model, ResolvedActivities i
 
     public void SetType(string type) => _type = model.TypeId(type);
 
-    public readonly void Add(DateTimeOffset at, string? tag) => into.Add(_type, at.UtcTicks, tag);
+    public readonly void Add(long utcTicks, int offsetMinutes, string? tag) => into.Add(_type, utcTicks, tag); // scoring needs no offset
 }
