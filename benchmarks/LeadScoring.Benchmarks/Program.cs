@@ -7,7 +7,18 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 //   --smoke               every benchmark once, in-process (CI: proves the suite builds and runs; no figures)
 //   --compare-versions V  also run each benchmark against the LeadScoring package version(s) V, with the
 //                         current source as the baseline, so the report gives the ratio between them
+//   --interleaved [N]     the DefaultRuleSet contenders timed in turn in one process, N rounds (default 300):
+//                         ratios within a round, robust to a machine whose speed drifts between benchmark processes
 List<string> arguments = [.. args];
+
+int interleaved = arguments.IndexOf("--interleaved");
+if (interleaved >= 0)
+{
+    int rounds = interleaved + 1 < arguments.Count && int.TryParse(arguments[interleaved + 1], out int n) && n > 0 ? n : 300;
+    LeadScoring.Benchmarks.InterleavedRatios.Run(rounds, Console.Out);
+    return;
+}
+
 IConfig config = DefaultConfig.Instance;
 
 if (arguments.Remove("--smoke"))
