@@ -340,8 +340,11 @@ internal sealed partial class CompiledRuleSet
     /// <summary>The pass over rules: contributions, category clamps, totals, disqualifiers, stage and grade.</summary>
     private LeadScore Total(in EvaluationState state, long newestAgeTicks, EvaluationTrace? trace)
     {
-        Span<double> categories = stackalloc double[ScoreCategories.Count];
-        categories.Clear();
+        // A fixed-size local, not stackalloc: a method with a loop and stackalloc is compiled once, fully optimised but
+        // without profile data, and never recompiled; this one then gets the tiered, profile-guided compilation (its
+        // condition calls are mostly to one node type, which the profile lets the JIT call directly and inline).
+        var values = default(CategoryValues);
+        Span<double> categories = values;
         for (int r = 0; r < _rules.Length; r++)
         {
             var rule = _rules[r];
@@ -436,6 +439,13 @@ internal sealed partial class CompiledRuleSet
         }
 
         return k;
+    }
+
+    /// <summary>One value per category, as a local of the rule pass.</summary>
+    [InlineArray(ScoreCategories.Count)]
+    private struct CategoryValues
+    {
+        private double _first;
     }
 
     private readonly struct LookedUpIds(NameTable names) : IResolvedIds
