@@ -127,7 +127,10 @@ internal sealed class LeadGrain(
         }
     }
 
-    /// <summary>Registers the reminder for the model's next change (or the end of the look-ahead), unless an earlier one is set.</summary>
+    /// <summary>
+    /// Registers the reminder for the model's next change (or the end of the look-ahead), unless an earlier one is set;
+    /// first scores again if the stage or grade has already moved since the view was scored.
+    /// </summary>
     private async Task LookAgainAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -137,6 +140,16 @@ internal sealed class LeadGrain(
             // Without activities, time changes nothing: no windows, no decay, no inactivity.
             await UnregisterAsync();
             return;
+        }
+
+        // The next change is looked for from now. One that came between the view's scoring and now (this runs a
+        // ScheduleDelay after the last activity, later on a busy silo) would never get its reminder: score again now.
+        var current = scorer.Score(lead, now);
+        if (state.State.View is { } view && (current.Stage != view.Stage || current.Grade != view.Grade))
+        {
+            Rescore(Reasons.LookAgain);
+            await state.WriteStateAsync(cancellationToken);
+            lead = ToLead(); // scoring drops activities past the retention horizon
         }
 
         var next = scorer.Model.NextChange(lead, now, _options.LookAhead) ?? now + _options.LookAhead;
