@@ -100,16 +100,7 @@ public sealed class LeadGrainClusterTests(WindowedDefaultCluster windowed, FastD
     [Fact]
     public async Task A_lead_that_decays_out_of_a_stage_is_rescored_by_its_reminder()
     {
-        var grain = fastDecay.Cluster.Client.GetGrain<ILeadGrain>("decaying");
-        var viewedAt = DateTimeOffset.UtcNow;
-        var recorded = await grain.Record([new ActivityRecord("view", viewedAt)]);
-        Assert.Equal("MQL", recorded.Stage);
-
-        // 60 x 0.5^(age / 1.728 s) falls below 40 about a second later; nobody calls the grain meanwhile but to read.
-        var view = await WhileStage(grain, "MQL");
-        Assert.Equal("IQL", view.Stage);
-        Assert.Equal(LeadGrain.Reasons.LookAgain, view.Reason);
-        Assert.Equal(1, view.StageChanges);
+        var (viewedAt, recorded, view) = await ViewDecayingOutOfMql(fastDecay.Cluster.Client.GetGrain<ILeadGrain>("decaying"));
         var model = ScoringModel.FromJson(FastDecayCluster.RuleSetJson);
         var lead = new Lead("decaying").AddActivity("view", viewedAt);
 
@@ -123,23 +114,22 @@ public sealed class LeadGrainClusterTests(WindowedDefaultCluster windowed, FastD
     [Fact]
     public async Task A_change_before_the_grain_works_out_its_reminder_is_caught_up_on_then()
     {
-        var grain = lateSchedule.Cluster.Client.GetGrain<ILeadGrain>("late");
+        // The grain works out its next change only 3 s after the activity, when the change is past: it must score
+        // again then, not wait for the change after it (none within the look-ahead of 7 days).
+        var (viewedAt, _, view) = await ViewDecayingOutOfMql(lateSchedule.Cluster.Client.GetGrain<ILeadGrain>("late"));
+        Assert.InRange(view.ScoredAt, viewedAt.AddSeconds(2.5), viewedAt.AddSeconds(20));
+    }
+
+    /// <summary>
+    /// Records one view on a grain of the fast-decay model, then only reads until the view leaves MQL (or 30 s pass):
+    /// 60 x 0.5^(age / 1.728 s) falls below 40 about a second after the view. The grain must have moved to IQL by itself.
+    /// </summary>
+    private static async Task<(DateTimeOffset ViewedAt, LeadView Recorded, LeadView View)> ViewDecayingOutOfMql(ILeadGrain grain)
+    {
         var viewedAt = DateTimeOffset.UtcNow;
         var recorded = await grain.Record([new ActivityRecord("view", viewedAt)]);
         Assert.Equal("MQL", recorded.Stage);
 
-        // The stage changes about a second later; the grain works out its next change only after 3 s, when the change is
-        // past: it must score again then, not wait for the change after it (none within the look-ahead of 7 days).
-        var view = await WhileStage(grain, "MQL");
-        Assert.Equal("IQL", view.Stage);
-        Assert.Equal(LeadGrain.Reasons.LookAgain, view.Reason);
-        Assert.Equal(1, view.StageChanges);
-        Assert.InRange(view.ScoredAt, viewedAt.AddSeconds(2.5), viewedAt.AddSeconds(20));
-    }
-
-    /// <summary>The grain's view once its stage is no longer <paramref name="stage"/>, or after 30 s; only reads meanwhile.</summary>
-    private static async Task<LeadView> WhileStage(ILeadGrain grain, string stage)
-    {
         var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
         LeadView? view;
         do
@@ -147,9 +137,12 @@ public sealed class LeadGrainClusterTests(WindowedDefaultCluster windowed, FastD
             await Task.Delay(200);
             view = await grain.GetView();
         }
-        while (view!.Stage == stage && DateTimeOffset.UtcNow < deadline);
+        while (view!.Stage == "MQL" && DateTimeOffset.UtcNow < deadline);
 
-        return view;
+        Assert.Equal("IQL", view.Stage);
+        Assert.Equal(LeadGrain.Reasons.LookAgain, view.Reason);
+        Assert.Equal(1, view.StageChanges);
+        return (viewedAt, recorded, view);
     }
 
     private static string LeadId(int i) => $"L-{i:D5}";
