@@ -65,6 +65,13 @@ internal sealed class LeadGrain(
         }
 
         state.State.ReminderDue = null;
+        await RescoreWithoutActivityAsync();
+        await LookAgainAsync(CancellationToken.None);
+    }
+
+    /// <summary>Scores again because time has passed (no new activity), and says so when the stage moved.</summary>
+    private async Task RescoreWithoutActivityAsync()
+    {
         var before = state.State.View?.Stage;
         var view = Rescore(Reasons.LookAgain);
         if (view.Stage != before)
@@ -73,7 +80,6 @@ internal sealed class LeadGrain(
         }
 
         await state.WriteStateAsync();
-        await LookAgainAsync(CancellationToken.None);
     }
 
     private Lead ToLead()
@@ -119,7 +125,7 @@ internal sealed class LeadGrain(
     {
         if (_scheduleTimer is null)
         {
-            _scheduleTimer = this.RegisterGrainTimer(LookAgainAsync, _options.ScheduleDelay, Timeout.InfiniteTimeSpan);
+            _scheduleTimer = this.RegisterGrainTimer(ScheduledAsync, _options.ScheduleDelay, Timeout.InfiniteTimeSpan);
         }
         else
         {
@@ -128,9 +134,21 @@ internal sealed class LeadGrain(
     }
 
     /// <summary>
-    /// Registers the reminder for the model's next change (or the end of the look-ahead), unless an earlier one is set;
-    /// first scores again if the stage or grade has already moved since the view was scored.
+    /// The schedule timer, a ScheduleDelay after the last activity (later on a busy silo). The next change is looked for
+    /// from now, so one that came since the view was scored would never get its reminder: score again first.
     /// </summary>
+    private async Task ScheduledAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.View is { } view && state.State.Activities.Count > 0
+            && scorer.Score(ToLead(), time.GetUtcNow()) is var current && (current.Stage != view.Stage || current.Grade != view.Grade))
+        {
+            await RescoreWithoutActivityAsync();
+        }
+
+        await LookAgainAsync(cancellationToken);
+    }
+
+    /// <summary>Registers the reminder for the model's next change (or the end of the look-ahead), unless an earlier one is set.</summary>
     private async Task LookAgainAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -140,16 +158,6 @@ internal sealed class LeadGrain(
             // Without activities, time changes nothing: no windows, no decay, no inactivity.
             await UnregisterAsync();
             return;
-        }
-
-        // The next change is looked for from now. One that came between the view's scoring and now (this runs a
-        // ScheduleDelay after the last activity, later on a busy silo) would never get its reminder: score again now.
-        var current = scorer.Score(lead, now);
-        if (state.State.View is { } view && (current.Stage != view.Stage || current.Grade != view.Grade))
-        {
-            Rescore(Reasons.LookAgain);
-            await state.WriteStateAsync(cancellationToken);
-            lead = ToLead(); // scoring drops activities past the retention horizon
         }
 
         var next = scorer.Model.NextChange(lead, now, _options.LookAhead) ?? now + _options.LookAhead;

@@ -50,8 +50,7 @@ internal abstract class BoundActivities<TLead>
                 case var other:
                     for (int i = 0; i < other.Count; i++)
                     {
-                        var activity = other[i];
-                        into.Add(ids.Of(activity), At(activity).UtcTicks, tag?.Invoke(activity));
+                        Add(other[i], ids, tag, into);
                     }
 
                     break;
@@ -65,9 +64,12 @@ internal abstract class BoundActivities<TLead>
         {
             foreach (var activity in activities)
             {
-                into.Add(ids.Of(activity), At(activity).UtcTicks, tag?.Invoke(activity));
+                Add(activity, ids, tag, into);
             }
         }
+
+        private void Add(TActivity activity, TTypeIds ids, Func<TActivity, string?>? tag, ResolvedActivities into) =>
+            into.Add(ids.Of(activity), At(activity).UtcTicks, tag?.Invoke(activity));
     }
 
     /// <summary>Activities whose types are strings, looked up at each score.</summary>

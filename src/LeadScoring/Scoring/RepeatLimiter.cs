@@ -41,14 +41,7 @@ internal static class RepeatLimiter
         foreach (ref readonly var match in counted)
         {
             var limit = limits[match.Limit];
-            if (limit.IsCounter)
-            {
-                tallies[limit.Slot]++;
-            }
-            else
-            {
-                tallies[limit.Slot] += limit.Decays ? limit.Points * decay.Of(match.AgeTicks / (double)TimeSpan.TicksPerDay) : limit.Points;
-            }
+            tallies[limit.Slot] += limit.Decays ? limit.Points * decay.Of(match.AgeTicks / (double)TimeSpan.TicksPerDay) : limit.Points; // a count's points are 1
         }
     }
 
