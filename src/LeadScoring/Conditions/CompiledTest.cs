@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 using LeadScoring.Leads;
 
@@ -15,6 +16,9 @@ internal sealed unsafe class CompiledTest
     // same time allocate a fresh matcher. Threads running at once run on different processors, so striping
     // by processor id keeps them apart. Stripes are created on first use.
     private readonly Regex?[] _regexStripes;
+
+    // The strings a finite pattern spells, as one search (LiteralPattern); null for any other pattern or shape.
+    private readonly SearchValues<string>? _patternLiterals;
 
     public CompiledTest(ValueTest test)
     {
@@ -36,6 +40,11 @@ internal sealed unsafe class CompiledTest
             OperandShape.Number => (EmptySearch, Operand.NumberValue, 0, NoStripes),
             OperandShape.NumberRange => (EmptySearch, _operands[0].NumberValue, _operands[1].NumberValue, NoStripes),
         };
+
+        if (row.Shape == OperandShape.Pattern && LiteralPattern.TryExpand(test.Regex!.ToString(), out var literals))
+        {
+            _patternLiterals = SearchValues.Create(literals, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     private static SearchValues<string> EmptySearch { get; } = SearchValues.Create([], StringComparison.Ordinal);
@@ -73,8 +82,12 @@ internal sealed unsafe class CompiledTest
         return false;
     }
 
+    /// <summary>Whether a <see cref="OperandShape.Pattern"/> finds a match in <paramref name="value"/> (ignoring case).</summary>
+    public bool IsMatch(string value) =>
+        _patternLiterals is { } literals && Ascii.IsValid(value) ? value.AsSpan().ContainsAny(literals) : Regex().IsMatch(value);
+
     /// <summary>This thread's matcher of a <see cref="OperandShape.Pattern"/>.</summary>
-    public Regex Regex()
+    private Regex Regex()
     {
         int stripe = Thread.GetCurrentProcessorId() % _regexStripes.Length;
         return _regexStripes[stripe] ?? CreateStripe(stripe);

@@ -70,7 +70,7 @@ internal static class TestOperators
 
     private static bool ContainsAny(in AttributeValue v, CompiledTest t) => v.Kind == AttributeKind.String && v.StringValue.AsSpan().ContainsAny(t.AnyOf);
 
-    private static bool Matches(in AttributeValue v, CompiledTest t) => v.Kind == AttributeKind.String && t.Regex().IsMatch(v.StringValue);
+    private static bool Matches(in AttributeValue v, CompiledTest t) => v.Kind == AttributeKind.String && t.IsMatch(v.StringValue);
 
     private static bool Gt(in AttributeValue v, CompiledTest t) => v.Kind == AttributeKind.Number && v.NumberValue > t.Low;
 
