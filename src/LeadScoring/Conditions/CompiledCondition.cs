@@ -1,26 +1,42 @@
 namespace LeadScoring.Conditions;
 
-/// <summary>A compiled condition node.</summary>
+/// <summary>A compiled condition node: evaluated as a tree, or emitted as straight-line code (<see cref="ConditionEmitter"/>).</summary>
 internal abstract class CompiledCondition
 {
     public abstract bool Evaluate(in EvaluationState state);
+
+    /// <summary>Emits code that leaves what <see cref="Evaluate"/> returns on the stack (abstract, so that no node type is forgotten).</summary>
+    public abstract void Emit(ConditionEmitter emitter);
+
+    /// <summary>How many nodes the tree has (the emitter compiles only trees of a bounded size).</summary>
+    public abstract int Size { get; }
 }
 
 /// <summary>An attribute test on one field slot.</summary>
 internal sealed class FieldNode(int field, CompiledTest test) : CompiledCondition
 {
+    public override int Size => 1;
+
     public override bool Evaluate(in EvaluationState state) => test.Evaluate(state.Attribute(field));
+
+    public override void Emit(ConditionEmitter emitter) => emitter.Field(field, test);
 }
 
 /// <summary>An activity count, filled in by the activity pass.</summary>
 internal sealed class CountNode(int counter, int minCount) : CompiledCondition
 {
+    public override int Size => 1;
+
     public override bool Evaluate(in EvaluationState state) => state.Tallies[counter] >= minCount;
+
+    public override void Emit(ConditionEmitter emitter) => emitter.Count(counter, minCount);
 }
 
 /// <summary><c>all</c>: every child holds (true when empty).</summary>
 internal sealed class AllNode(CompiledCondition[] children) : CompiledCondition
 {
+    public override int Size { get; } = 1 + children.Sum(c => c.Size);
+
     public override bool Evaluate(in EvaluationState state)
     {
         foreach (var child in children)
@@ -33,11 +49,15 @@ internal sealed class AllNode(CompiledCondition[] children) : CompiledCondition
 
         return true;
     }
+
+    public override void Emit(ConditionEmitter emitter) => emitter.Group(children, isAll: true);
 }
 
 /// <summary><c>any</c>: some child holds (false when empty).</summary>
 internal sealed class AnyNode(CompiledCondition[] children) : CompiledCondition
 {
+    public override int Size { get; } = 1 + children.Sum(c => c.Size);
+
     public override bool Evaluate(in EvaluationState state)
     {
         foreach (var child in children)
@@ -50,10 +70,16 @@ internal sealed class AnyNode(CompiledCondition[] children) : CompiledCondition
 
         return false;
     }
+
+    public override void Emit(ConditionEmitter emitter) => emitter.Group(children, isAll: false);
 }
 
 /// <summary><c>not</c>.</summary>
 internal sealed class NotNode(CompiledCondition inner) : CompiledCondition
 {
+    public override int Size { get; } = 1 + inner.Size;
+
     public override bool Evaluate(in EvaluationState state) => !inner.Evaluate(state);
+
+    public override void Emit(ConditionEmitter emitter) => emitter.Not(inner);
 }

@@ -23,6 +23,7 @@ internal sealed unsafe class CompiledTest
     public CompiledTest(ValueTest test)
     {
         var row = TestOperators.Row(test.Operator);
+        Row = row;
         _test = row.Test;
         _matchesMissing = row.MatchesMissing;
         Operand = test.Operand;
@@ -50,6 +51,9 @@ internal sealed unsafe class CompiledTest
     private static SearchValues<string> EmptySearch { get; } = SearchValues.Create([], StringComparison.Ordinal);
 
     private static Regex?[] NoStripes { get; } = [];
+
+    /// <summary>The operator's row (its test method, for emitted code).</summary>
+    public OperatorRow Row { get; }
 
     /// <summary>The single operand (<see cref="OperandShape.Scalar"/>, <see cref="OperandShape.Text"/>).</summary>
     public AttributeValue Operand { get; }

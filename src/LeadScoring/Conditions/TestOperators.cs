@@ -1,3 +1,4 @@
+using System.Reflection;
 using LeadScoring.Leads;
 
 namespace LeadScoring.Conditions;
@@ -15,6 +16,11 @@ internal static class TestOperators
 
     public static OperatorRow Row(TestOperator op) => Rows[(int)op];
 
+    /// <summary>The static test method a row names, for emitted code (<see cref="ConditionEmitter"/>).</summary>
+    public static MethodInfo TestMethod(OperatorRow row) =>
+        typeof(TestOperators).GetMethod(row.TestName, BindingFlags.NonPublic | BindingFlags.Static)
+        ?? throw new InvalidOperationException($"no test method {row.TestName}");
+
     public static bool TryParse(string jsonName, out TestOperator op)
     {
         int i = Array.IndexOf(JsonNames, jsonName);
@@ -26,24 +32,24 @@ internal static class TestOperators
     // static methods called through function pointers: as cheap as a switch, and still one row per operator.
     private static unsafe OperatorRow CreateRow(TestOperator op) => op switch
     {
-        TestOperator.Exists => new("exists", OperandShape.None, &Always),
-        TestOperator.Missing => new("missing", OperandShape.None, &Never, MatchesMissing: true),
-        TestOperator.Eq => new("eq", OperandShape.Scalar, &Eq),
-        TestOperator.Neq => new("neq", OperandShape.Scalar, &Neq),
-        TestOperator.In => new("in", OperandShape.ScalarList, &In),
-        TestOperator.NotIn => new("notIn", OperandShape.ScalarList, &NotIn),
-        TestOperator.Contains => new("contains", OperandShape.Text, &Contains),
-        TestOperator.StartsWith => new("startsWith", OperandShape.Text, &StartsWith),
-        TestOperator.EndsWith => new("endsWith", OperandShape.Text, &EndsWith),
-        TestOperator.ContainsAny => new("containsAny", OperandShape.TextList, &ContainsAny),
-        TestOperator.Matches => new("matches", OperandShape.Pattern, &Matches),
-        TestOperator.Gt => new("gt", OperandShape.Number, &Gt),
-        TestOperator.Gte => new("gte", OperandShape.Number, &Gte),
-        TestOperator.Lt => new("lt", OperandShape.Number, &Lt),
-        TestOperator.Lte => new("lte", OperandShape.Number, &Lte),
-        TestOperator.Between => new("between", OperandShape.NumberRange, &Between),
-        TestOperator.IsTrue => new("isTrue", OperandShape.None, &IsTrue),
-        TestOperator.IsFalse => new("isFalse", OperandShape.None, &IsFalse),
+        TestOperator.Exists => new("exists", OperandShape.None, &Always, nameof(Always)),
+        TestOperator.Missing => new("missing", OperandShape.None, &Never, nameof(Never), MatchesMissing: true),
+        TestOperator.Eq => new("eq", OperandShape.Scalar, &Eq, nameof(Eq)),
+        TestOperator.Neq => new("neq", OperandShape.Scalar, &Neq, nameof(Neq)),
+        TestOperator.In => new("in", OperandShape.ScalarList, &In, nameof(In)),
+        TestOperator.NotIn => new("notIn", OperandShape.ScalarList, &NotIn, nameof(NotIn)),
+        TestOperator.Contains => new("contains", OperandShape.Text, &Contains, nameof(Contains)),
+        TestOperator.StartsWith => new("startsWith", OperandShape.Text, &StartsWith, nameof(StartsWith)),
+        TestOperator.EndsWith => new("endsWith", OperandShape.Text, &EndsWith, nameof(EndsWith)),
+        TestOperator.ContainsAny => new("containsAny", OperandShape.TextList, &ContainsAny, nameof(ContainsAny)),
+        TestOperator.Matches => new("matches", OperandShape.Pattern, &Matches, nameof(Matches)),
+        TestOperator.Gt => new("gt", OperandShape.Number, &Gt, nameof(Gt)),
+        TestOperator.Gte => new("gte", OperandShape.Number, &Gte, nameof(Gte)),
+        TestOperator.Lt => new("lt", OperandShape.Number, &Lt, nameof(Lt)),
+        TestOperator.Lte => new("lte", OperandShape.Number, &Lte, nameof(Lte)),
+        TestOperator.Between => new("between", OperandShape.NumberRange, &Between, nameof(Between)),
+        TestOperator.IsTrue => new("isTrue", OperandShape.None, &IsTrue, nameof(IsTrue)),
+        TestOperator.IsFalse => new("isFalse", OperandShape.None, &IsFalse, nameof(IsFalse)),
     };
 
     // The tests of a present value, in table order.

@@ -56,6 +56,16 @@ internal sealed partial class CompiledRuleSet
     private readonly GradeScale _grades;
     private readonly ProbabilityDefinition? _probability;
 
+    // The rule pass compiled to IL (RulePassEmitter): null until it is ready, and where it cannot be compiled. A model
+    // compiles it in the background once it has scored _warmUpLeft leads (counted without interlocking: a count lost to
+    // a race only delays it), so that scoring never waits for the compiler.
+    private RulePass? _rulePass;
+    private int _warmUpLeft;
+    private int _compileRequested;
+
+    // Made with the model, so that the score that ends the warm-up allocates nothing either.
+    private readonly RulePassCompilationItem? _compilationItem;
+
     /// <summary>How the attribute pass learns a field's slot: looked up, or given by the caller (a lead binding).</summary>
     private interface IResolvedIds
     {
@@ -76,7 +86,9 @@ internal sealed partial class CompiledRuleSet
         string? Tag(int index);
     }
 
-    public CompiledRuleSet(RuleSetDefinition definition)
+    /// <param name="definition">The validated rule set.</param>
+    /// <param name="compilation">When to compile the rule pass to IL, where the runtime can (tests compare the two ways).</param>
+    public CompiledRuleSet(RuleSetDefinition definition, RulePassCompilation compilation = RulePassCompilation.AfterWarmUp)
     {
         _decay = new DecayWeight(definition.Decay);
         var compiler = new RuleSetCompiler(_decay);
@@ -115,7 +127,24 @@ internal sealed partial class CompiledRuleSet
         StageNames = [.. _stages.Select(s => s.Name)];
         (RetentionDays, _windowDays) = Retention();
         ReadsTags = _consumers.Any(c => c.Tag is not null) || _repeatLimits.Any(l => l.DistinctTags);
+        switch (compilation)
+        {
+            case RulePassCompilation.AfterWarmUp when RulePassEmitter.CanCompile(_rules):
+                _warmUpLeft = RulePassEmitter.WarmUpScores;
+                _compilationItem = new RulePassCompilationItem(this);
+                break;
+            case RulePassCompilation.AfterWarmUp:
+                break;
+            case RulePassCompilation.Now:
+                _rulePass = RulePassEmitter.TryCompile(_rules);
+                break;
+            case RulePassCompilation.Never:
+                break;
+        }
     }
+
+    /// <summary>Whether the rule pass runs as compiled IL (<see cref="RulePassEmitter"/>) rather than as the rule loop.</summary>
+    public bool IsRulePassCompiled => Volatile.Read(ref _rulePass) is not null;
 
     public int RuleCount => _rules.Length;
 
@@ -345,18 +374,30 @@ internal sealed partial class CompiledRuleSet
         // condition calls are mostly to one node type, which the profile lets the JIT call directly and inline).
         var values = default(CategoryValues);
         Span<double> categories = values;
-        for (int r = 0; r < _rules.Length; r++)
+        if (trace is null && _rulePass is { } rulePass)
         {
-            var rule = _rules[r];
-            double raw = rule.When is { } when
-                ? (when.Evaluate(state) ? rule.Points : 0)
-                : state.Tallies[rule.EachSlot]; // already points x weight, summed in activity order
-            double contribution = rule.Contribution(raw);
-            categories[(int)rule.Category] += contribution;
-            if (trace is not null)
+            rulePass(in state, categories);
+        }
+        else
+        {
+            if (_warmUpLeft > 0 && --_warmUpLeft == 0)
             {
-                trace.Raw[r] = raw;
-                trace.Contributions[r] = contribution;
+                CompileRulePassInBackground();
+            }
+
+            for (int r = 0; r < _rules.Length; r++)
+            {
+                var rule = _rules[r];
+                double raw = rule.When is { } when
+                    ? (when.Evaluate(state) ? rule.Points : 0)
+                    : state.Tallies[rule.EachSlot]; // already points x weight, summed in activity order
+                double contribution = rule.Contribution(raw);
+                categories[(int)rule.Category] += contribution;
+                if (trace is not null)
+                {
+                    trace.Raw[r] = raw;
+                    trace.Contributions[r] = contribution;
+                }
             }
         }
 
@@ -403,6 +444,15 @@ internal sealed partial class CompiledRuleSet
         return new LeadScore(score, fit, engagement, categories, stage, _grades.Of(fit), disqualifiedBy, _probability?.Of(score) ?? double.NaN);
     }
 
+    /// <summary>Queues the rule pass's compilation (<see cref="RulePassCompilationItem"/>), once.</summary>
+    private void CompileRulePassInBackground()
+    {
+        if (_compilationItem is not null && Interlocked.Exchange(ref _compileRequested, 1) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(_compilationItem, preferLocal: false);
+        }
+    }
+
     private DisqualifierList Disqualifiers(in EvaluationState state)
     {
         ulong first64 = 0;
@@ -439,6 +489,32 @@ internal sealed partial class CompiledRuleSet
         }
 
         return k;
+    }
+
+    /// <summary>
+    /// Compiles a model's rule pass on a pool thread and runs it once there on an empty lead, so that the JIT compiles it
+    /// there too; scoring switches to it when it is ready. A failure leaves the rule loop running: an optimisation
+    /// must not take the host down (tests compile every shape of rule set with <see cref="RulePassCompilation.Now"/>).
+    /// </summary>
+    private sealed class RulePassCompilationItem(CompiledRuleSet model) : IThreadPoolWorkItem
+    {
+        public void Execute()
+        {
+            try
+            {
+                if (RulePassEmitter.TryCompile(model._rules) is { } rulePass)
+                {
+                    var fieldSlots = new int[model._fields.Count];
+                    Array.Fill(fieldSlots, -1);
+                    rulePass(new EvaluationState([], fieldSlots, new double[model._tallyCount]), new double[ScoreCategories.Count]);
+                    Volatile.Write(ref model._rulePass, rulePass);
+                }
+            }
+            catch (Exception ex)
+            {
+                Debug.Fail($"the rule pass did not compile: {ex}");
+            }
+        }
     }
 
     /// <summary>One value per category, as a local of the rule pass.</summary>
