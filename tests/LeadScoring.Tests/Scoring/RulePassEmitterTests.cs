@@ -98,6 +98,22 @@ public sealed class RulePassEmitterTests
         Assert.Equal(2, model.Score(new Lead("x").Set("f1", 1).Set("f299", "y"), AsOf).Score);
     }
 
+    [Fact]
+    public void A_rule_set_whose_pass_would_be_too_much_IL_to_optimise_runs_the_rule_loop()
+    {
+        // 200 rules of two attribute tests each: ~20 KB of IL, which the JIT would compile without optimising.
+        var builder = ScoringModel.CreateBuilder().Named("wide", "1");
+        for (int r = 0; r < 200; r++)
+        {
+            builder.When($"r{r}", ScoreCategory.CompanyFit, 1, Condition.All(Condition.Field($"f{r % 50}", ValueTest.Gte(r % 7)), Condition.Field($"g{r % 50}", ValueTest.Lt(10))));
+        }
+
+        var model = builder.Build();
+        Assert.True(RulePassEmitter.CanCompile(model.Compiled.Rules));
+        Assert.Null(RulePassEmitter.TryCompile(model.Compiled.Rules));
+        Assert.NotNull(RulePassEmitter.TryCompile(model.Compiled.Rules.Take(100).ToArray()));
+    }
+
     private static void AssertSame(LeadScore expected, LeadScore actual)
     {
         Assert.Equal(BitConverter.DoubleToInt64Bits(expected.Score), BitConverter.DoubleToInt64Bits(actual.Score));
