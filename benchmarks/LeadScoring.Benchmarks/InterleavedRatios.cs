@@ -61,8 +61,8 @@ public static class InterleavedRatios
             output.WriteLine(string.Create(culture, $"| {Contenders[c].Name} | {Median(times[c]):0} | {times[c].Min():0} |"));
         }
 
-        output.WriteLine(string.Create(culture, $"engine / hand-written over Lead, median of per-round ratios: {MedianRatio(times[2], times[1]):0.00}x"));
-        output.WriteLine(string.Create(culture, $"binding / typed hand-written, median of per-round ratios: {MedianRatio(times[3], times[0]):0.00}x"));
+        output.WriteLine(string.Create(culture, $"engine / hand-written over Lead, median of per-round ratios: {MedianRatio(times[2], times[1]):0.00}x (best rounds: {times[2].Min() / times[1].Min():0.00}x)"));
+        output.WriteLine(string.Create(culture, $"binding / typed hand-written, median of per-round ratios: {MedianRatio(times[3], times[0]):0.00}x (best rounds: {times[3].Min() / times[0].Min():0.00}x)"));
     }
 
     private static double MedianRatio(double[] numerator, double[] denominator) => Median([.. numerator.Select((n, i) => n / denominator[i])]);
