@@ -35,7 +35,7 @@ internal sealed class CountNode(int counter, int minCount) : CompiledCondition
 /// <summary><c>all</c>: every child holds (true when empty).</summary>
 internal sealed class AllNode(CompiledCondition[] children) : CompiledCondition
 {
-    public override int Size { get; } = 1 + children.Sum(c => c.Size);
+    public override int Size => 1 + children.Sum(c => c.Size);
 
     public override bool Evaluate(in EvaluationState state)
     {
@@ -56,7 +56,7 @@ internal sealed class AllNode(CompiledCondition[] children) : CompiledCondition
 /// <summary><c>any</c>: some child holds (false when empty).</summary>
 internal sealed class AnyNode(CompiledCondition[] children) : CompiledCondition
 {
-    public override int Size { get; } = 1 + children.Sum(c => c.Size);
+    public override int Size => 1 + children.Sum(c => c.Size);
 
     public override bool Evaluate(in EvaluationState state)
     {
@@ -77,7 +77,7 @@ internal sealed class AnyNode(CompiledCondition[] children) : CompiledCondition
 /// <summary><c>not</c>.</summary>
 internal sealed class NotNode(CompiledCondition inner) : CompiledCondition
 {
-    public override int Size { get; } = 1 + inner.Size;
+    public override int Size => 1 + inner.Size;
 
     public override bool Evaluate(in EvaluationState state) => !inner.Evaluate(state);
 

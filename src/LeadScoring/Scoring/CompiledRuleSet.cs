@@ -61,10 +61,10 @@ internal sealed partial class CompiledRuleSet
     // a race only delays it), so that scoring never waits for the compiler.
     private RulePass? _rulePass;
     private int _warmUpLeft;
-    private int _compileRequested;
 
-    // Made with the model, so that the score that ends the warm-up allocates nothing either.
-    private readonly RulePassCompilationItem? _compilationItem;
+    // Made with the model, so that the score that ends the warm-up allocates nothing either; taken (set to null) by the
+    // one score that queues it.
+    private RulePassCompilationItem? _compilationItem;
 
     /// <summary>How the attribute pass learns a field's slot: looked up, or given by the caller (a lead binding).</summary>
     private interface IResolvedIds
@@ -127,19 +127,14 @@ internal sealed partial class CompiledRuleSet
         StageNames = [.. _stages.Select(s => s.Name)];
         (RetentionDays, _windowDays) = Retention();
         ReadsTags = _consumers.Any(c => c.Tag is not null) || _repeatLimits.Any(l => l.DistinctTags);
-        switch (compilation)
+        if (compilation == RulePassCompilation.Now)
         {
-            case RulePassCompilation.AfterWarmUp when RulePassEmitter.CanCompile(_rules):
-                _warmUpLeft = RulePassEmitter.WarmUpScores;
-                _compilationItem = new RulePassCompilationItem(this);
-                break;
-            case RulePassCompilation.AfterWarmUp:
-                break;
-            case RulePassCompilation.Now:
-                _rulePass = RulePassEmitter.TryCompile(_rules);
-                break;
-            case RulePassCompilation.Never:
-                break;
+            _rulePass = RulePassEmitter.TryCompile(_rules);
+        }
+        else if (compilation == RulePassCompilation.AfterWarmUp && RulePassEmitter.CanCompile(_rules))
+        {
+            _warmUpLeft = RulePassEmitter.WarmUpScores;
+            _compilationItem = new RulePassCompilationItem(this);
         }
     }
 
@@ -447,9 +442,9 @@ internal sealed partial class CompiledRuleSet
     /// <summary>Queues the rule pass's compilation (<see cref="RulePassCompilationItem"/>), once.</summary>
     private void CompileRulePassInBackground()
     {
-        if (_compilationItem is not null && Interlocked.Exchange(ref _compileRequested, 1) == 0)
+        if (Interlocked.Exchange(ref _compilationItem, null) is { } item)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(_compilationItem, preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(item, preferLocal: false);
         }
     }
 

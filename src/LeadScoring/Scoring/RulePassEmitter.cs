@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
 using System.Reflection.Emit;
 using System.Runtime.CompilerServices;
 using LeadScoring.Conditions;
@@ -45,13 +46,16 @@ internal static class RulePassEmitter
     private const int MaxRules = 256;
     private const int MaxConditionNodes = 1_024;
 
+    private static readonly MethodInfo Cap = typeof(CompiledRule).GetMethod(nameof(CompiledRule.Cap))!;
+    private static readonly MethodInfo CategoryAt = typeof(Span<double>).GetProperty("Item")!.GetMethod!;
+
     /// <summary>Whether <paramref name="rules"/> can be compiled here.</summary>
     public static bool CanCompile(IReadOnlyList<CompiledRule> rules) =>
         RuntimeFeature.IsDynamicCodeCompiled && rules.Count <= MaxRules && rules.Sum(r => r.When?.Size ?? 0) <= MaxConditionNodes;
 
     /// <summary>The compiled rule pass of <paramref name="rules"/>, or null where the rule loop should run (<see cref="CanCompile"/>, or too much IL).</summary>
     public static RulePass? TryCompile(IReadOnlyList<CompiledRule> rules) =>
-        RuntimeFeature.IsDynamicCodeCompiled && CanCompile(rules) ? Compile(rules) : null;
+        RuntimeFeature.IsDynamicCodeCompiled && CanCompile(rules) ? Compile(rules) : null; // the first test is the guard the AOT analyser sees
 
     [RequiresDynamicCode("Emits IL; called only where RuntimeFeature.IsDynamicCodeCompiled.")]
     private static RulePass? Compile(IReadOnlyList<CompiledRule> rules)
@@ -86,20 +90,19 @@ internal static class RulePassEmitter
                 il.Emit(OpCodes.Ldloc, sum);
                 conditions.Tally(rule.EachSlot);
                 il.Emit(OpCodes.Ldc_R8, rule.MaxPoints);
-                il.Emit(OpCodes.Call, typeof(CompiledRule).GetMethod(nameof(CompiledRule.Cap))!);
+                il.Emit(OpCodes.Call, Cap);
                 il.Emit(OpCodes.Add);
                 il.Emit(OpCodes.Stloc, sum);
             }
         }
 
-        var item = typeof(Span<double>).GetProperty("Item")!.GetMethod!;
         for (int c = 0; c < sums.Length; c++)
         {
             if (sums[c] is { } sum)
             {
                 il.Emit(OpCodes.Ldarga_S, (byte)2);
                 il.Emit(OpCodes.Ldc_I4, c);
-                il.Emit(OpCodes.Call, item);
+                il.Emit(OpCodes.Call, CategoryAt);
                 il.Emit(OpCodes.Ldloc, sum);
                 il.Emit(OpCodes.Stind_R8);
             }
