@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -21,7 +22,8 @@ internal static class Iso8601
     /// The instant as UTC ticks and its offset in minutes, from ASCII bytes: what scoring reads, without building a
     /// <see cref="DateTimeOffset"/> (whose checks cost more than the parse itself).
     /// </summary>
-    public static bool TryParse(ReadOnlySpan<byte> s, out long utcTicks, out int offsetMinutes) => TryParse<byte>(s, out utcTicks, out offsetMinutes);
+    public static bool TryParse(ReadOnlySpan<byte> s, out long utcTicks, out int offsetMinutes) =>
+        TryParseWholeSeconds(s, out utcTicks, out offsetMinutes) || TryParse<byte>(s, out utcTicks, out offsetMinutes);
 
     /// <summary>The <see cref="DateTimeOffset"/> of an instant parsed here (always within range: the parser checked).</summary>
     public static DateTimeOffset ToDateTimeOffset(long utcTicks, int offsetMinutes) =>
@@ -31,6 +33,72 @@ internal static class Iso8601
     {
         value = parsed ? ToDateTimeOffset(utcTicks, offsetMinutes) : default;
         return parsed;
+    }
+
+    /// <summary>
+    /// The layouts nearly every timestamp in lead files takes, <c>YYYY-MM-DDThh:mm:ssZ</c> and
+    /// <c>YYYY-MM-DDThh:mm:ss+hh:mm</c>, read eight bytes at a time (each lead has dozens of them, and the general parser
+    /// reads byte by byte). False for anything else, a valid timestamp of another layout too: the general parser decides.
+    /// </summary>
+    private static bool TryParseWholeSeconds(ReadOnlySpan<byte> s, out long utcTicks, out int offsetMinutes)
+    {
+        utcTicks = 0;
+        offsetMinutes = 0;
+        if (s.Length is not (20 or 25))
+        {
+            return false;
+        }
+
+        // Little-endian: byte 0 is the lowest. "YYYY-MM-": digits in bytes 0-3, 5, 6. "DDThh:mm": digits in 0, 1, 3, 4, 6, 7.
+        ulong date = BinaryPrimitives.ReadUInt64LittleEndian(s);
+        ulong time = BinaryPrimitives.ReadUInt64LittleEndian(s[8..]);
+        const ulong DateDigits = 0x00FF_FF00_FFFF_FFFF, TimeDigits = 0xFFFF_00FF_FF00_FFFF;
+        if ((date & ~DateDigits) != 0x2D00_002D_0000_0000 // the two '-'
+            || ((time | 0x0000_0000_0020_0000) & ~TimeDigits) != 0x0000_3A00_0074_0000 // 'T' or 't', ':'
+            || !AreDigits(date, DateDigits) || !AreDigits(time, TimeDigits) || s[16] != ':')
+        {
+            return false;
+        }
+
+        // Each byte k of pairs is 10 * digit k + digit k + 1: the two-digit number starting at byte k.
+        ulong datePairs = ((date & 0x0F0F_0F0F_0F0F_0F0F) * 10) + ((date & 0x0F0F_0F0F_0F0F_0F0F) >> 8);
+        ulong timePairs = ((time & 0x0F0F_0F0F_0F0F_0F0F) * 10) + ((time & 0x0F0F_0F0F_0F0F_0F0F) >> 8);
+        int year = ((int)(byte)datePairs * 100) + (byte)(datePairs >> 16);
+        int month = (byte)(datePairs >> 40), day = (byte)timePairs, hour = (byte)(timePairs >> 24), minute = (byte)(timePairs >> 48);
+        if (!TwoDigits(s, 17, out int second))
+        {
+            return false;
+        }
+
+        if (s.Length == 20)
+        {
+            if (s[19] is not ((byte)'Z' or (byte)'z'))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            if (s[19] is not ((byte)'+' or (byte)'-') || s[22] != ':' || !TwoDigits(s, 20, out int offsetHours) || !TwoDigits(s, 23, out int offsetMinute)
+                || offsetHours > 14 || offsetMinute > 59 || (offsetHours * 60) + offsetMinute > 14 * 60)
+            {
+                return false;
+            }
+
+            offsetMinutes = (s[19] == '-' ? -1 : 1) * ((offsetHours * 60) + offsetMinute);
+        }
+
+        return ToUtcTicks(year, month, day, hour, minute, second, 0, offsetMinutes, out utcTicks);
+    }
+
+    /// <summary>Whether every byte of <paramref name="bytes"/> that <paramref name="digits"/> selects is an ASCII digit (0x30-0x39).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AreDigits(ulong bytes, ulong digits)
+    {
+        // High nibble 3, and low nibble + 6 still below 16 (no carry leaves a byte: each low nibble + 6 is at most 21).
+        const ulong HighNibbles = 0xF0F0_F0F0_F0F0_F0F0, Sixes = 0x0606_0606_0606_0606;
+        return (bytes & HighNibbles & digits) == (0x3030_3030_3030_3030 & digits)
+            && ((((bytes & ~HighNibbles) + Sixes) & HighNibbles & digits) == 0);
     }
 
     private static bool TryParse<TChar>(ReadOnlySpan<TChar> s, out long utcTicks, out int offsetMinutes)
@@ -127,8 +195,15 @@ internal static class Iso8601
             return false;
         }
 
-        if (p != s.Length || year < 1 || month is < 1 or > 12 || day < 1 || day > DaysInMonth(year, month)
-            || hour > 23 || minute > 59 || second > 59)
+        return p == s.Length && ToUtcTicks(year, month, day, hour, minute, second, fractionTicks, offsetMinutes, out utcTicks);
+    }
+
+    /// <summary>The UTC ticks of a local date and time at an offset, when the date and time are valid and the instant within DateTime's range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool ToUtcTicks(int year, int month, int day, int hour, int minute, int second, long fractionTicks, int offsetMinutes, out long utcTicks)
+    {
+        utcTicks = 0;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
         {
             return false;
         }

@@ -57,6 +57,32 @@ public sealed class Iso8601Tests
         }
     }
 
+    /// <summary>
+    /// The byte parser reads the common layouts eight bytes at a time, the char parser one character at a time: any
+    /// byte anywhere in such a timestamp (a digit's neighbours '/' and ':', a separator where a digit goes, a byte
+    /// past ASCII) must leave them agreeing.
+    /// </summary>
+    [Property(MaxTest = 5000)]
+    public void The_byte_parser_agrees_with_the_char_parser_on_any_byte_anywhere_in_a_common_layout(int seed)
+    {
+        var random = new Random(seed);
+        string[] layouts = ["2026-07-24T11:50:00Z", "2024-02-29t23:59:59z", "0001-01-01T00:00:00+00:00", "9999-12-31T23:59:59-14:00", "2026-03-10T08:05:09+05:30"];
+        byte[] bytes = Encoding.ASCII.GetBytes(layouts[random.Next(layouts.Length)]);
+        for (int changes = random.Next(1, 3); changes > 0; changes--)
+        {
+            byte[] candidates = [(byte)'/', (byte)':', (byte)'-', (byte)'+', (byte)'T', (byte)'Z', (byte)'0', (byte)'9', (byte)('0' + random.Next(10)), (byte)random.Next(256)];
+            bytes[random.Next(bytes.Length)] = candidates[random.Next(candidates.Length)];
+        }
+
+        string text = string.Concat(bytes.Select(b => (char)b)); // the byte parser reads a byte as the character of its value
+        bool fromChars = Iso8601.TryParse(text, out var instant);
+        Assert.Equal(fromChars, Iso8601.TryParse(bytes, out long utcTicks, out int offsetMinutes));
+        if (fromChars)
+        {
+            Assert.Equal((instant.UtcTicks, instant.Offset), (utcTicks, TimeSpan.FromMinutes(offsetMinutes)));
+        }
+    }
+
     [Theory]
     [InlineData("2024-02-29T00:00:00Z", true)]
     [InlineData("2023-02-29T00:00:00Z", false)]
