@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using FsCheck.Xunit;
+using LeadScoring.Tests.Support;
 
 namespace LeadScoring.Tests.Scoring;
 
@@ -30,6 +31,37 @@ public sealed class LeadScoreJsonNumberTests
         }
 
         Assert.False(LeadScoreJson.PrintsAsInteger(-0.0, out _)); // "-0" is no integer's text
+    }
+
+    /// <summary>Non-integral numbers go in as raw text: through an indented writer they must land as a number does.</summary>
+    [Fact]
+    public void A_result_written_indented_is_the_compact_result_indented()
+    {
+        var model = ScoringModel.Default;
+        int fractional = 0;
+        foreach (var lead in File.ReadLines(Path.Combine(TestPaths.Samples, "leads.jsonl")).Select(LeadJson.Parse))
+        {
+            var explanation = model.Explain(lead, TestRuleSets.AsOf);
+            var change = model.ExplainChange(lead, TestRuleSets.AsOf.AddDays(-30), TestRuleSets.AsOf);
+            string compact = Text(w => LeadScoreJson.WriteResult(w, lead.Id, change, explanation));
+            fractional += compact.Contains('.', StringComparison.Ordinal) ? 1 : 0;
+
+            var indented = new ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(indented, new JsonWriterOptions { Indented = true }))
+            {
+                LeadScoreJson.WriteResult(writer, lead.Id, change, explanation);
+            }
+
+            var reindented = new ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(reindented, new JsonWriterOptions { Indented = true }))
+            {
+                JsonDocument.Parse(compact).WriteTo(writer); // a document writes each number's text as it read it
+            }
+
+            Assert.Equal(Encoding.UTF8.GetString(reindented.WrittenSpan), Encoding.UTF8.GetString(indented.WrittenSpan));
+        }
+
+        Assert.True(fractional > 0, "no sample lead scored a number with a fraction");
     }
 
     private static void AssertSameText(double value)
