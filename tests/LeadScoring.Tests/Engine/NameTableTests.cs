@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using LeadScoring.Tests.Support;
 
 namespace LeadScoring.Tests.Engine;
 
@@ -42,7 +43,7 @@ public sealed class NameTableTests
     }
 
     [Property(MaxTest = 500)]
-    public Property Agrees_with_ordinal_ignore_case_for_any_casing_of_any_key(PositiveInt index, int seed)
+    public Property Agrees_with_ordinal_ignore_case_for_any_casing_of_any_key(PositiveInt index, Seed seed)
     {
         string key = Keys[index.Get % Keys.Length];
         var random = new Random(seed);

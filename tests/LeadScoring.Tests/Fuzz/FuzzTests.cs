@@ -46,10 +46,10 @@ public sealed class FuzzTests
     private static int LongRunSeed => int.TryParse(Environment.GetEnvironmentVariable("LEADSCORING_FUZZ_SEED"), CultureInfo.InvariantCulture, out int s) ? s : 20261130;
 
     [Property(MaxTest = 1500)]
-    public void A_mutated_rule_set_loads_or_is_rejected_with_paths(int seed) => FuzzRuleSet(seed);
+    public void A_mutated_rule_set_loads_or_is_rejected_with_paths(Seed seed) => FuzzRuleSet(seed);
 
     [Property(MaxTest = 1500)]
-    public void A_mutated_lead_parses_or_is_rejected_with_one_line(int seed) => FuzzLead(seed);
+    public void A_mutated_lead_parses_or_is_rejected_with_one_line(Seed seed) => FuzzLead(seed);
 
     [Fact]
     public void A_sequential_run_of_both_kinds_from_a_fixed_seed()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FsCheck.Xunit;
+using LeadScoring.Tests.Support;
 
 namespace LeadScoring.Tests.Leads;
 
@@ -8,7 +9,7 @@ namespace LeadScoring.Tests.Leads;
 public sealed class Iso8601Tests
 {
     [Property(MaxTest = 3000)]
-    public void Any_date_time_and_offset_parses_as_DateTimeOffset_builds_it_or_fails_where_DateTimeOffset_refuses_it(int seed)
+    public void Any_date_time_and_offset_parses_as_DateTimeOffset_builds_it_or_fails_where_DateTimeOffset_refuses_it(Seed seed)
     {
         var random = new Random(seed);
 
@@ -63,7 +64,7 @@ public sealed class Iso8601Tests
     /// past ASCII) must leave them agreeing.
     /// </summary>
     [Property(MaxTest = 5000)]
-    public void The_byte_parser_agrees_with_the_char_parser_on_any_byte_anywhere_in_a_common_layout(int seed)
+    public void The_byte_parser_agrees_with_the_char_parser_on_any_byte_anywhere_in_a_common_layout(Seed seed)
     {
         var random = new Random(seed);
         string[] layouts = ["2026-07-24T11:50:00Z", "2024-02-29t23:59:59z", "0001-01-01T00:00:00+00:00", "9999-12-31T23:59:59-14:00", "2026-03-10T08:05:09+05:30"];

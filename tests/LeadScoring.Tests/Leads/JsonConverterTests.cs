@@ -12,7 +12,7 @@ public sealed class JsonConverterTests
     private static readonly JsonSerializerOptions Options = new JsonSerializerOptions().AddLeadScoringConverters();
 
     [Property(MaxTest = 100)]
-    public void A_lead_round_trips_through_the_serializer_and_scores_the_same(int seed)
+    public void A_lead_round_trips_through_the_serializer_and_scores_the_same(Seed seed)
     {
         var model = ScoringModel.FromJson(RandomRuleSet.Create(seed).Json);
         foreach (var lead in RandomRuleSet.Leads(seed, 10, AsOf))

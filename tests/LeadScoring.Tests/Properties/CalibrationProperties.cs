@@ -24,7 +24,7 @@ public sealed class CalibrationProperties
     }
 
     [Property(MaxTest = 200)]
-    public void Auc_is_invariant_under_strictly_increasing_transforms(int seed)
+    public void Auc_is_invariant_under_strictly_increasing_transforms(Seed seed)
     {
         var random = new Random(seed);
         int n = random.Next(2, 60);
@@ -46,7 +46,7 @@ public sealed class CalibrationProperties
     }
 
     [Property(MaxTest = 5)]
-    public void A_rule_independent_of_the_outcome_gets_a_coefficient_near_zero(int seed)
+    public void A_rule_independent_of_the_outcome_gets_a_coefficient_near_zero(Seed seed)
     {
         var model = ScoringModel.FromJson("""
             { "schemaVersion": 1, "rules": [
@@ -79,7 +79,7 @@ public sealed class CalibrationProperties
     }
 
     [Property(MaxTest = 100)]
-    public void Suggested_and_calibrated_rule_sets_always_load(int seed, byte holdout, bool largeP)
+    public void Suggested_and_calibrated_rule_sets_always_load(Seed seed, byte holdout, bool largeP)
     {
         var model = ScoringModel.FromJson(RandomRuleSet.Create(seed).Json);
         var options = new CalibrationOptions
@@ -103,7 +103,7 @@ public sealed class CalibrationProperties
     }
 
     [Property(MaxTest = 100)]
-    public void Diff_of_a_rule_set_against_itself_reports_no_change(int seed)
+    public void Diff_of_a_rule_set_against_itself_reports_no_change(Seed seed)
     {
         var model = ScoringModel.FromJson(RandomRuleSet.Create(seed).Json);
         var leads = DecidedLeads(seed, 30);
@@ -121,7 +121,7 @@ public sealed class CalibrationProperties
     }
 
     [Property(MaxTest = 100)]
-    public void Diff_auc_is_the_calibration_auc_of_each_side(int seed, byte leadTime)
+    public void Diff_auc_is_the_calibration_auc_of_each_side(Seed seed, byte leadTime)
     {
         var old = ScoringModel.FromJson(RandomRuleSet.Create(seed).Json);
         var candidate = ScoringModel.FromJson(RandomRuleSet.Create(seed + 1).Json);

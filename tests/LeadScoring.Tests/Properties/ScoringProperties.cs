@@ -9,7 +9,7 @@ public sealed class ScoringProperties
     private static readonly DateTimeOffset AsOf = new(2026, 6, 15, 12, 0, 0, TimeSpan.Zero);
 
     [Property(MaxTest = 200)]
-    public void Fluent_and_json_give_the_same_model(int seed)
+    public void Fluent_and_json_give_the_same_model(Seed seed)
     {
         var random = RandomRuleSet.Create(seed);
         var fluent = random.Builder.Build();
@@ -23,7 +23,7 @@ public sealed class ScoringProperties
     }
 
     [Property(MaxTest = 300)]
-    public void The_engine_agrees_with_a_plain_reading_of_the_spec(int seed)
+    public void The_engine_agrees_with_a_plain_reading_of_the_spec(Seed seed)
     {
         string json = RandomRuleSet.Create(seed).Json;
         var model = ScoringModel.FromJson(json);
@@ -45,7 +45,7 @@ public sealed class ScoringProperties
     }
 
     [Property(MaxTest = 200)]
-    public void Json_round_trip_gives_an_equal_model_that_scores_identically(int seed)
+    public void Json_round_trip_gives_an_equal_model_that_scores_identically(Seed seed)
     {
         var model = ScoringModel.FromJson(RandomRuleSet.Create(seed).Json);
         var reloaded = ScoringModel.FromJson(model.ToJson());
@@ -58,7 +58,7 @@ public sealed class ScoringProperties
     }
 
     [Property(MaxTest = 200)]
-    public void The_allocation_free_result_carries_the_explained_disqualifiers_and_probability(int seed)
+    public void The_allocation_free_result_carries_the_explained_disqualifiers_and_probability(Seed seed)
     {
         var model = ScoringModel.FromJson(RandomRuleSet.Create(seed).Json);
         foreach (var lead in RandomRuleSet.Leads(seed, 20, AsOf))
@@ -74,7 +74,7 @@ public sealed class ScoringProperties
     }
 
     [Property(MaxTest = 200)]
-    public void A_copy_of_a_tagged_activity_never_changes_an_each_rule_that_counts_distinct_tags(int seed)
+    public void A_copy_of_a_tagged_activity_never_changes_an_each_rule_that_counts_distinct_tags(Seed seed)
     {
         var random = RandomRuleSet.Create(seed);
         var model = ScoringModel.FromJson(random.Json);
@@ -103,7 +103,7 @@ public sealed class ScoringProperties
     }
 
     [Property(MaxTest = 100)]
-    public void Max_per_day_never_counts_more_than_n_activities_of_a_utc_day(byte perDay, byte activities, int seed)
+    public void Max_per_day_never_counts_more_than_n_activities_of_a_utc_day(byte perDay, byte activities, Seed seed)
     {
         int n = (perDay % 5) + 1;
         int count = activities % 40;
@@ -122,7 +122,7 @@ public sealed class ScoringProperties
     }
 
     [Property(MaxTest = 200)]
-    public void Score_changes_are_the_differences_of_the_two_explanations_and_add_up_when_no_category_clamps(int seed, byte daysEarlier)
+    public void Score_changes_are_the_differences_of_the_two_explanations_and_add_up_when_no_category_clamps(Seed seed, byte daysEarlier)
     {
         var random = RandomRuleSet.Create(seed);
         var model = ScoringModel.FromJson(random.Json);
@@ -150,7 +150,7 @@ public sealed class ScoringProperties
     }
 
     [Property(MaxTest = 200)]
-    public void Activity_order_does_not_matter(int seed)
+    public void Activity_order_does_not_matter(Seed seed)
     {
         var model = ScoringModel.FromJson(RandomRuleSet.Create(seed).Json);
         var random = new Random(seed);
@@ -174,7 +174,7 @@ public sealed class ScoringProperties
     }
 
     [Property(MaxTest = 200)]
-    public void Moving_as_of_later_never_grows_an_each_rule(int seed, byte daysLater)
+    public void Moving_as_of_later_never_grows_an_each_rule(Seed seed, byte daysLater)
     {
         var random = RandomRuleSet.Create(seed);
         var model = ScoringModel.FromJson(random.Json);
@@ -191,7 +191,7 @@ public sealed class ScoringProperties
     }
 
     [Property(MaxTest = 200)]
-    public void Decay_never_raises_a_rule_contribution(int seed)
+    public void Decay_never_raises_a_rule_contribution(Seed seed)
     {
         var withDecay = ScoringModel.FromJson(RandomRuleSet.Create(seed).Json);
         var withoutDecay = ScoringModel.FromJson(RandomRuleSet.Create(seed, withDecay: false).Json);
@@ -206,7 +206,7 @@ public sealed class ScoringProperties
     }
 
     [Property(MaxTest = 200)]
-    public void Caps_and_clamps_hold_and_no_number_is_nan_or_infinite(int seed)
+    public void Caps_and_clamps_hold_and_no_number_is_nan_or_infinite(Seed seed)
     {
         var random = RandomRuleSet.Create(seed);
         var model = ScoringModel.FromJson(random.Json);
@@ -248,7 +248,7 @@ public sealed class ScoringProperties
     }
 
     [Property(MaxTest = 20)]
-    public void Scoring_from_many_threads_on_one_model_matches_sequential_scoring(int seed)
+    public void Scoring_from_many_threads_on_one_model_matches_sequential_scoring(Seed seed)
     {
         var model = ScoringModel.FromJson(RandomRuleSet.Create(seed).Json);
         var leads = RandomRuleSet.Leads(seed, 400, AsOf);

@@ -15,7 +15,7 @@ public sealed class ActivityScanTests
     private static readonly DateTimeOffset AsOf = TestRuleSets.AsOf;
 
     [Property(MaxTest = 60)]
-    public void Leads_with_many_activities_agree_with_the_reference_across_chunks(int seed)
+    public void Leads_with_many_activities_agree_with_the_reference_across_chunks(Seed seed)
     {
         string json = RandomRuleSet.Create(seed).Json;
         var model = ScoringModel.FromJson(json);

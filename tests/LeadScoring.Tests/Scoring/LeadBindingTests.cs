@@ -21,7 +21,7 @@ public sealed class LeadBindingTests
     }
 
     [Property(MaxTest = 200)]
-    public void A_bound_host_object_scores_as_the_lead_it_converts_to(int seed)
+    public void A_bound_host_object_scores_as_the_lead_it_converts_to(Seed seed)
     {
         var model = ScoringModel.FromJson(RandomRuleSet.Create(seed).Json);
         var byName = model.Bind<Contact>(b => b

@@ -10,14 +10,15 @@ namespace LeadScoring.Tests.Scoring;
 public sealed class LeadScoreJsonNumberTests
 {
     [Property(MaxTest = 2000)]
-    public void A_number_written_as_an_integer_reads_as_the_double_would(long seed, int scale)
+    public void A_number_written_as_an_integer_reads_as_the_double_would(Seed seed)
     {
-        double value = Math.Abs(scale % 4) switch
+        var random = new Random(seed);
+        double value = random.Next(4) switch
         {
-            0 => seed % 1_000,
-            1 => seed % 1_000_000_000_000_000L, // up to 1e15: the limit
-            2 => (seed % 100_000) / 8.0, // some halves and eighths: not integers
-            _ => seed,
+            0 => random.Next(-1_000, 1_000),
+            1 => random.NextInt64(-1_000_000_000_000_000L, 1_000_000_000_000_001L), // up to 1e15: the limit
+            2 => random.Next(-100_000, 100_000) / 8.0, // some halves and eighths: not integers
+            _ => random.NextInt64(long.MinValue, long.MaxValue),
         };
         AssertSameText(value);
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using FsCheck.Xunit;
+using LeadScoring.Tests.Support;
 
 namespace LeadScoring.Tests.Scoring;
 
@@ -59,7 +60,7 @@ public sealed class LiteralPatternTests
         Assert.False(LiteralPattern.TryExpand(pattern, out _));
 
     [Property(MaxTest = 3000)]
-    public void A_matches_test_answers_as_the_non_backtracking_regex_on_every_value(int seed)
+    public void A_matches_test_answers_as_the_non_backtracking_regex_on_every_value(Seed seed)
     {
         var random = new Random(seed);
         var pattern = new StringBuilder();

@@ -13,7 +13,7 @@ public sealed class ResolvedParsingTests
     private static readonly DateTimeOffset AsOf = new(2026, 6, 15, 12, 0, 0, TimeSpan.Zero);
 
     [Property(MaxTest = 100)]
-    public void A_lead_parsed_into_resolved_activities_scores_as_the_parsed_lead(int seed)
+    public void A_lead_parsed_into_resolved_activities_scores_as_the_parsed_lead(Seed seed)
     {
         var model = ScoringModel.FromJson(RandomRuleSet.Create(seed).Json);
         foreach (var original in RandomRuleSet.Leads(seed, 10, AsOf))

@@ -12,7 +12,7 @@ public sealed class RulePassEmitterTests
     private static readonly DateTimeOffset AsOf = new(2026, 6, 15, 12, 0, 0, TimeSpan.Zero);
 
     [Property(MaxTest = 400)]
-    public void The_compiled_rule_pass_scores_as_the_rule_loop_to_the_bit(int seed)
+    public void The_compiled_rule_pass_scores_as_the_rule_loop_to_the_bit(Seed seed)
     {
         var definition = ScoringModel.FromJson(RandomRuleSet.Create(seed).Json).Definition;
         var compiled = new CompiledRuleSet(definition, RulePassCompilation.Now);

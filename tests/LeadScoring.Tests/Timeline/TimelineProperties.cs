@@ -17,7 +17,7 @@ public sealed class TimelineProperties
     private static readonly TimeSpan ScanHorizon = TimeSpan.FromHours(2);
 
     [Property(MaxTest = 200)]
-    public void Dropping_activities_past_the_retention_horizon_but_the_newest_changes_no_result(int seed, byte daysLater)
+    public void Dropping_activities_past_the_retention_horizon_but_the_newest_changes_no_result(Seed seed, byte daysLater)
     {
         string json = RandomRuleSet.Create(seed).Json;
         var model = ScoringModel.FromJson(json);
@@ -57,7 +57,7 @@ public sealed class TimelineProperties
     }
 
     [Property(MaxTest = 25)]
-    public void The_next_change_is_the_first_second_at_which_stage_or_grade_differs(int seed)
+    public void The_next_change_is_the_first_second_at_which_stage_or_grade_differs(Seed seed)
     {
         var model = ScoringModel.FromJson(RandomRuleSet.Create(seed, dayScale: DayScale).Json);
         foreach (var lead in RandomRuleSet.Leads(seed, 2, AsOf, dayScale: LeadDayScale))
@@ -67,7 +67,7 @@ public sealed class TimelineProperties
     }
 
     [Property(MaxTest = 40)]
-    public void On_models_made_of_time_the_next_change_is_the_first_second_at_which_stage_or_grade_differs(int seed)
+    public void On_models_made_of_time_the_next_change_is_the_first_second_at_which_stage_or_grade_differs(Seed seed)
     {
         var (model, lead) = TimeBoundCase(seed);
         Assert.Equal(ScanSecondBySecond(model, lead), model.NextChange(lead, AsOf, ScanHorizon));
