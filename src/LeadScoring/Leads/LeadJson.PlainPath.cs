@@ -320,11 +320,13 @@ public static partial class LeadJson
     {
         number = 0;
         int start = p;
-        if (p < json.Length && json[p] == (byte)'-')
+        bool negative = p < json.Length && json[p] == (byte)'-';
+        if (negative)
         {
             p++;
         }
 
+        int integerStart = p;
         if (p < json.Length && json[p] == (byte)'0')
         {
             p++;
@@ -332,6 +334,20 @@ public static partial class LeadJson
         else if (Digits(json, ref p) == 0)
         {
             return false;
+        }
+
+        // An integer of up to 18 digits (most numeric attributes: head counts, revenue, days) fits a long, whose
+        // conversion rounds to the nearest double as the general parser does, without its general machinery.
+        if (p - integerStart <= 18 && (p >= json.Length || json[p] is not ((byte)'.' or (byte)'e' or (byte)'E')))
+        {
+            long integer = 0;
+            foreach (byte digit in json[integerStart..p])
+            {
+                integer = (integer * 10) + (digit - '0');
+            }
+
+            number = negative ? -(double)integer : integer; // "-0" is -0.0, as the general parser reads it
+            return true;
         }
 
         if (p < json.Length && json[p] == (byte)'.')
