@@ -6,7 +6,8 @@ namespace LeadScoring.Scoring;
 /// <summary>
 /// Formats a finite double as .NET does by default (what <see cref="System.Text.Json.Utf8JsonWriter"/> writes): the
 /// fewest significant digits that read back as the same double, the one nearest the exact value when several are
-/// that short; plain notation for decimal exponents -4 to 16, otherwise <c>d.dddE+xx</c>. The digits come from
+/// that short; plain notation for decimal exponents -4 to 16, otherwise <c>d.dddE+xx</c>. (Except where the runtime
+/// errs: 10.0.12 writes 2^-25 and 2^-958 a digit short, dotnet/runtime#131131; this writes what reads back.) The digits come from
 /// Ulf Adams' Ryū (PLDI 2018): two 64x128-bit products with a table of powers of five instead of the runtime's
 /// Grisu and Dragon4 and its general number formatting, which took a tenth of the tool's time per lead writing the
 /// four or five non-integral numbers of a score line.
