@@ -5,8 +5,8 @@ namespace LeadScoring.Cli;
 
 /// <summary>
 /// <c>score</c> on every core, output in input order: the reading thread hands each run of whole lines it has read
-/// (one copy, no per-line work) to the thread pool, where the lines are split, parsed and scored into the batch's own
-/// output buffer, and a writer writes finished batches in order. At most <see cref="MaxInFlight"/> batches are in
+/// (the reader's buffer itself, swapped for a spare: no copy, no per-line work) to the thread pool, where the lines
+/// are split, parsed and scored into the batch's own output buffer, and a writer writes finished batches in order. At most <see cref="MaxInFlight"/> batches are in
 /// flight, so memory stays flat however large the input (a batch is one read buffer of lines, 64 KB unless a line is
 /// longer, and its output). A host that writes a lead and waits for its score gets it without waiting for more input.
 /// </summary>
@@ -30,11 +30,10 @@ internal sealed class ScorePipeline(ScoringModel model, DateTimeOffset asOf, Dat
         var writing = Task.Factory.StartNew(() => WriteInOrder(inFlight, output, error, progress), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            while (reader.TryReadLines(out var lines, out int firstLineNumber))
+            for (var batch = RentBatch(); batch.TryTakeLines(reader); batch = RentBatch())
             {
-                var batch = RentBatch();
-                batch.Set(lines, firstLineNumber);
-                inFlight.Add(Task.Run(() => Process(batch)));
+                var taken = batch;
+                inFlight.Add(Task.Run(() => Process(taken)));
             }
         }
         finally
@@ -135,36 +134,34 @@ internal sealed class ScorePipeline(ScoringModel model, DateTimeOffset asOf, Dat
         return result;
     }
 
-    /// <summary>A run of whole lines copied out of the reader's buffer, and the number of its first line.</summary>
+    /// <summary>A run of whole lines in a buffer taken from the reader (no copy), and the number of its first line.</summary>
     private sealed class Batch
     {
+        // The reader's buffer once lines are taken; before, a spare the reader takes in exchange (it fills it next).
         private byte[] _bytes = new byte[InitialBytes];
+        private int _offset;
         private int _length;
 
-        public ReadOnlySpan<byte> Lines => _bytes.AsSpan(0, _length);
+        public ReadOnlySpan<byte> Lines => _bytes.AsSpan(_offset, _length);
 
         public int FirstLineNumber { get; private set; }
 
         /// <summary>Scratch for one lead's resolved activities while the batch is scored (kept with the batch, reused).</summary>
         public ResolvedActivities Activities { get; } = new();
 
-        public void Set(ReadOnlySpan<byte> lines, int firstLineNumber)
+        /// <summary>Takes the reader's next run of whole lines; false at the end of the input.</summary>
+        public bool TryTakeLines(LeadJsonLinesReader reader)
         {
-            if (lines.Length > _bytes.Length)
-            {
-                _bytes = new byte[Math.Max(lines.Length, _bytes.Length * 2)];
-            }
-
-            lines.CopyTo(_bytes);
-            _length = lines.Length;
+            bool taken = reader.TryTakeLines(ref _bytes, out _offset, out _length, out int firstLineNumber);
             FirstLineNumber = firstLineNumber;
+            return taken;
         }
 
         /// <summary>Empties the batch for reuse, keeping its buffers (and dropping the last lead's tags).</summary>
         public void Clear()
         {
             Activities.Clear();
-            _length = 0;
+            (_offset, _length) = (0, 0);
         }
     }
 

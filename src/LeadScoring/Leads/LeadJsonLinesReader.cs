@@ -89,10 +89,14 @@ public sealed class LeadJsonLinesReader : IDisposable, IAsyncDisposable
     /// <summary>
     /// Every whole line buffered, as one run of bytes (reading the stream synchronously until there is a line; at the end
     /// of the stream the last line may lack its line break), for a caller that splits it with <see cref="SplitLine"/>
-    /// elsewhere; <paramref name="firstLineNumber"/> is the number of the first. Valid until the next call.
+    /// elsewhere, without copying: the reader hands over its buffer, which holds the lines at
+    /// [<paramref name="offset"/>, <paramref name="offset"/> + <paramref name="length"/>), in <paramref name="buffer"/>,
+    /// and takes the array that was there (the caller's spare, any size) as its own, with the rest of the last read
+    /// moved into it. <paramref name="firstLineNumber"/> is the number of the first line. False at the end of the stream.
     /// </summary>
-    internal bool TryReadLines(out ReadOnlySpan<byte> lines, out int firstLineNumber)
+    internal bool TryTakeLines(ref byte[] buffer, out int offset, out int length, out int firstLineNumber)
     {
+        offset = length = 0;
         while (!HasBufferedLine)
         {
             int space = SpaceToFill(); // first: it moves the unread bytes, and so _end
@@ -101,7 +105,7 @@ public sealed class LeadJsonLinesReader : IDisposable, IAsyncDisposable
 
         var buffered = _buffer.AsSpan(_start, _end - _start);
         int lastBreak = buffered.LastIndexOf((byte)'\n');
-        lines = lastBreak >= 0 ? buffered[..(lastBreak + 1)] : buffered; // no break: the end of the stream
+        var lines = lastBreak >= 0 ? buffered[..(lastBreak + 1)] : buffered; // no break: the end of the stream
         firstLineNumber = LineNumber + 1;
         if (lines.IsEmpty)
         {
@@ -109,8 +113,14 @@ public sealed class LeadJsonLinesReader : IDisposable, IAsyncDisposable
         }
 
         LineNumber += lines.Count((byte)'\n') + (lastBreak == lines.Length - 1 ? 0 : 1);
-        _start += lines.Length;
-        lines = SkipByteOrderMark(lines);
+        int skipped = lines.Length - SkipByteOrderMark(lines).Length;
+        (offset, length) = (_start + skipped, lines.Length - skipped);
+
+        // The rest (the start of a line not yet whole) goes to the front of the next buffer, as SpaceToFill would move it.
+        var next = buffer.Length >= _buffer.Length ? buffer : new byte[_buffer.Length];
+        int rest = _end - (_start + lines.Length);
+        Buffer.BlockCopy(_buffer, _start + lines.Length, next, 0, rest);
+        (buffer, _buffer, _start, _end) = (_buffer, next, 0, rest);
         return true;
     }
 
