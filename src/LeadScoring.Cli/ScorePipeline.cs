@@ -6,9 +6,10 @@ namespace LeadScoring.Cli;
 /// <summary>
 /// <c>score</c> on every core, output in input order: the reading thread hands each run of whole lines it has read
 /// (the reader's buffer itself, swapped for a spare: no copy, no per-line work) to the thread pool, where the lines
-/// are split, parsed and scored into the batch's own output buffer, and a writer writes finished batches in order. At most <see cref="MaxInFlight"/> batches are in
-/// flight, so memory stays flat however large the input (a batch is one read buffer of lines, 64 KB unless a line is
-/// longer, and its output). A host that writes a lead and waits for its score gets it without waiting for more input.
+/// are split, parsed and scored into the batch's own output buffer, and a writer writes finished batches in order.
+/// At most <see cref="MaxInFlight"/> batches are in flight, so memory stays flat however large the input (a batch is
+/// one read buffer of lines, 64 KB unless a line is longer, and its output). A host that writes a lead and waits for
+/// its score gets it without waiting for more input.
 /// </summary>
 internal sealed class ScorePipeline(ScoringModel model, DateTimeOffset asOf, DateTimeOffset? since, bool explain, TextResult? text, string inputName)
 {

@@ -60,7 +60,7 @@ internal static class Iso8601
             return false;
         }
 
-        // Each byte k of pairs is 10 * digit k + digit k + 1: the two-digit number starting at byte k.
+        // Byte k of the pairs is 10 x (digit at k) + (digit at k + 1): the two-digit number that starts at byte k.
         ulong datePairs = ((date & 0x0F0F_0F0F_0F0F_0F0F) * 10) + ((date & 0x0F0F_0F0F_0F0F_0F0F) >> 8);
         ulong timePairs = ((time & 0x0F0F_0F0F_0F0F_0F0F) * 10) + ((time & 0x0F0F_0F0F_0F0F_0F0F) >> 8);
         int year = ((int)(byte)datePairs * 100) + (byte)(datePairs >> 16);
