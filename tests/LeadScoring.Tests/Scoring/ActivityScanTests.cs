@@ -83,12 +83,23 @@ public sealed class ActivityScanTests
         }
     }
 
-    [Property(MaxTest = 500)]
-    public void Ages_in_ticks_and_in_days_agree_at_every_limit(uint numerator, ushort denominator, int offset)
+    [Property(MaxTest = 1000)]
+    public void Ages_in_ticks_and_in_days_agree_at_every_limit(Seed seed)
     {
-        double withinDays = numerator / (double)(denominator + 1) / 1000;
+        // Windows from seconds to millennia: whole days, fractions of days (most not exact as doubles), any magnitude.
+        // (Sized parameters, as this test had, drew numerators and offsets below 100: windows under 0.1 day.)
+        var random = new Random(seed);
+        double withinDays = random.Next(3) switch
+        {
+            0 => random.Next(0, 400_000),
+            1 => random.Next(1, 10_000_000) / (double)random.Next(1, 10_000),
+            _ => random.NextDouble() * Math.Pow(10, random.Next(-5, 9)),
+        };
         long limit = new ActivityConsumer(ConsumerKind.Sum, 0, withinDays, null, 1).WithinTicks;
-        long ticks = Math.Max(0, limit + (offset % 1000));
-        Assert.Equal(ticks / (double)TimeSpan.TicksPerDay <= withinDays, ticks <= limit);
+        foreach (long offset in new long[] { -2, -1, 0, 1, 2, random.Next(-1_000_000, 1_000_000) })
+        {
+            long ticks = Math.Max(0, limit + offset);
+            Assert.Equal(ticks / (double)TimeSpan.TicksPerDay <= withinDays, ticks <= limit);
+        }
     }
 }
