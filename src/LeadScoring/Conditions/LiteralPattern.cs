@@ -3,7 +3,8 @@ namespace LeadScoring.Conditions;
 /// <summary>
 /// The finite patterns of <c>matches</c>: ASCII literals, escaped punctuation, groups, <c>|</c> and <c>?</c>, such as
 /// <c>@(gmail|yahoo|proton(mail)?)\.</c>. Such a pattern finds a match exactly where one of the strings it spells occurs,
-/// so a multi-string search answers for it, several times faster than the regex engine. For an ASCII value the answer
+/// so a multi-string search answers for it, in about half the regex engine's time on the built-in pattern (a lead
+/// without activities scored ~50 ns faster, of the regex's ~95 ns). For an ASCII value the answer
 /// is the same ignoring case too: both ignore ASCII case alone there (the regex engine's case rules differ from
 /// ordinal ones only for a few non-ASCII characters, such as the Kelvin sign, and a non-ASCII value goes to the regex).
 /// </summary>

@@ -80,12 +80,10 @@ internal static class Iso8601
         else
         {
             if (s[19] is not ((byte)'+' or (byte)'-') || s[22] != ':' || !TwoDigits(s, 20, out int offsetHours) || !TwoDigits(s, 23, out int offsetMinute)
-                || offsetHours > 14 || offsetMinute > 59 || (offsetHours * 60) + offsetMinute > 14 * 60)
+                || !TryOffset(s[19] == '-', offsetHours, offsetMinute, out offsetMinutes))
             {
                 return false;
             }
-
-            offsetMinutes = (s[19] == '-' ? -1 : 1) * ((offsetHours * 60) + offsetMinute);
         }
 
         return ToUtcTicks(year, month, day, hour, minute, second, 0, offsetMinutes, out utcTicks);
@@ -158,7 +156,7 @@ internal static class Iso8601
         }
         else if (At(s, p) is '+' or '-')
         {
-            int sign = At(s, p) == '-' ? -1 : 1;
+            bool negative = At(s, p) == '-';
             p++;
             if (!NextTwoDigits(s, ref p, out int offsetHours))
             {
@@ -179,13 +177,7 @@ internal static class Iso8601
                 }
             }
 
-            if (offsetHours > 14 || offsetMinute > 59)
-            {
-                return false;
-            }
-
-            offsetMinutes = sign * ((offsetHours * 60) + offsetMinute);
-            if (Math.Abs(offsetMinutes) > 14 * 60)
+            if (!TryOffset(negative, offsetHours, offsetMinute, out offsetMinutes))
             {
                 return false;
             }
@@ -196,6 +188,13 @@ internal static class Iso8601
         }
 
         return p == s.Length && ToUtcTicks(year, month, day, hour, minute, second, fractionTicks, offsetMinutes, out utcTicks);
+    }
+
+    /// <summary>An offset in minutes from its sign, hours and minutes, when it is a valid one: minutes below 60, at most 14 hours in all.</summary>
+    private static bool TryOffset(bool negative, int hours, int minutes, out int offsetMinutes)
+    {
+        offsetMinutes = (negative ? -1 : 1) * ((hours * 60) + minutes);
+        return hours <= 14 && minutes <= 59 && Math.Abs(offsetMinutes) <= 14 * 60;
     }
 
     /// <summary>The UTC ticks of a local date and time at an offset, when the date and time are valid and the instant within DateTime's range.</summary>
