@@ -40,7 +40,7 @@ internal static class Iso8601
     /// <c>YYYY-MM-DDThh:mm:ss+hh:mm</c>, read eight bytes at a time (each lead has dozens of them, and the general parser
     /// reads byte by byte). False for anything else, a valid timestamp of another layout too: the general parser decides.
     /// </summary>
-    private static bool TryParseWholeSeconds(ReadOnlySpan<byte> s, out long utcTicks, out int offsetMinutes)
+    internal static bool TryParseWholeSeconds(ReadOnlySpan<byte> s, out long utcTicks, out int offsetMinutes)
     {
         utcTicks = 0;
         offsetMinutes = 0;

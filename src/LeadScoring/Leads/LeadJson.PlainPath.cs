@@ -123,81 +123,160 @@ public static partial class LeadJson
 
         for (bool more = !TryEnd(json, ref p, (byte)']'); more;)
         {
-            if (!Expect(json, ref p, (byte)'{'))
+            if (!(TryReadCompactActivity(json, ref p, ref activities, pool) || TryReadActivity(json, ref p, ref activities, pool))
+                || !TryNext(json, ref p, (byte)']', out more))
             {
                 return false;
             }
-
-            bool seenType = false, seenAt = false, seenTag = false;
-            long atUtcTicks = 0;
-            int atOffsetMinutes = 0;
-            string? tag = null;
-            for (bool members = !TryEnd(json, ref p, (byte)'}'); members;)
-            {
-                // The three names an activity has, matched with their quotes in place (no scan for the closing quote).
-                var property = ActivityProperty(json, ref p);
-                if (!Expect(json, ref p, (byte)':'))
-                {
-                    return false;
-                }
-
-                if (property == ActivityPropertyName.Type)
-                {
-                    if (seenType || !TryReadString(json, ref p, out var type, out bool ascii) || type.IsEmpty)
-                    {
-                        return false;
-                    }
-
-                    seenType = true;
-                    activities.SetType(type, ascii);
-                }
-                else if (property == ActivityPropertyName.At)
-                {
-                    if (seenAt || !TryReadString(json, ref p, out var text) || !TryParseInstant(text, out atUtcTicks, out atOffsetMinutes))
-                    {
-                        return false;
-                    }
-
-                    seenAt = true;
-                }
-                else if (property == ActivityPropertyName.Tag)
-                {
-                    if (seenTag)
-                    {
-                        return false;
-                    }
-
-                    seenTag = true;
-                    if (!TryLiteral(json, ref p, "null"u8))
-                    {
-                        if (!TryReadString(json, ref p, out var text))
-                        {
-                            return false;
-                        }
-
-                        tag = activities.KeepsTags ? Decode(text, pool) : null;
-                    }
-                }
-                else
-                {
-                    return false;
-                }
-
-                if (!TryNext(json, ref p, (byte)'}', out members))
-                {
-                    return false;
-                }
-            }
-
-            // Without a type or an instant (an empty object too) the strict parser says which is required.
-            if (!seenType || !seenAt || !TryNext(json, ref p, (byte)']', out more))
-            {
-                return false;
-            }
-
-            activities.Add(atUtcTicks, atOffsetMinutes, tag);
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// An activity in the layout nearly every lead file writes, <c>{"type":"…","at":"…","tag":"…"}</c> (the tag may be
+    /// null or absent) with no whitespace, ASCII strings and a timestamp of a common layout: matched a few bytes at a
+    /// time, with no search for the timestamp's end. False for anything else, with nothing read (<paramref name="p"/>
+    /// unmoved, no activity added): the general reader takes it.
+    /// </summary>
+    private static bool TryReadCompactActivity<TSink>(ReadOnlySpan<byte> json, ref int p, ref TSink activities, Utf8StringPool pool)
+        where TSink : struct, ILeadActivitySink
+    {
+        var rest = json[p..];
+        if (!rest.StartsWith("{\"type\":\""u8))
+        {
+            return false;
+        }
+
+        int q = 9;
+        int typeLength = IndexOfAsciiStringStop(rest[q..]);
+        if (typeLength <= 0 || rest[q + typeLength] != (byte)'"')
+        {
+            return false; // empty, not ASCII, an escape or a control character
+        }
+
+        var type = rest.Slice(q, typeLength);
+        q += typeLength;
+        if (!rest[q..].StartsWith("\",\"at\":\""u8))
+        {
+            return false;
+        }
+
+        // The common layouts' characters (digits, '-', ':', 'T', 'Z', '+') need no escape: a quote right after one ends the string.
+        q += 8;
+        int stampLength = q + 20 < rest.Length && rest[q + 20] == (byte)'"' ? 20 : q + 25 < rest.Length && rest[q + 25] == (byte)'"' ? 25 : 0;
+        if (stampLength == 0 || !Iso8601.TryParseWholeSeconds(rest.Slice(q, stampLength), out long atUtcTicks, out int atOffsetMinutes))
+        {
+            return false;
+        }
+
+        q += stampLength + 1;
+        string? tag = null;
+        if (rest[q..].StartsWith(",\"tag\":\""u8))
+        {
+            q += 8;
+            int tagLength = IndexOfAsciiStringStop(rest[q..]);
+            if (tagLength < 0 || rest[q + tagLength] != (byte)'"')
+            {
+                return false;
+            }
+
+            tag = activities.KeepsTags ? Decode(rest.Slice(q, tagLength), pool) : null;
+            q += tagLength + 1;
+        }
+        else if (rest[q..].StartsWith(",\"tag\":null"u8))
+        {
+            q += 11;
+        }
+
+        if (q >= rest.Length || rest[q] != (byte)'}')
+        {
+            return false;
+        }
+
+        activities.SetType(type, isAscii: true);
+        activities.Add(atUtcTicks, atOffsetMinutes, tag);
+        p += q + 1;
+        return true;
+    }
+
+    /// <summary>An activity object in any layout the fast path takes (members in any order, whitespace between tokens).</summary>
+    private static bool TryReadActivity<TSink>(ReadOnlySpan<byte> json, ref int p, ref TSink activities, Utf8StringPool pool)
+        where TSink : struct, ILeadActivitySink
+    {
+        if (!Expect(json, ref p, (byte)'{'))
+        {
+            return false;
+        }
+
+        bool seenType = false, seenAt = false, seenTag = false;
+        long atUtcTicks = 0;
+        int atOffsetMinutes = 0;
+        string? tag = null;
+        for (bool members = !TryEnd(json, ref p, (byte)'}'); members;)
+        {
+            // The three names an activity has, matched with their quotes in place (no scan for the closing quote).
+            var property = ActivityProperty(json, ref p);
+            if (!Expect(json, ref p, (byte)':'))
+            {
+                return false;
+            }
+
+            if (property == ActivityPropertyName.Type)
+            {
+                if (seenType || !TryReadString(json, ref p, out var type, out bool ascii) || type.IsEmpty)
+                {
+                    return false;
+                }
+
+                seenType = true;
+                activities.SetType(type, ascii);
+            }
+            else if (property == ActivityPropertyName.At)
+            {
+                if (seenAt || !TryReadString(json, ref p, out var text) || !TryParseInstant(text, out atUtcTicks, out atOffsetMinutes))
+                {
+                    return false;
+                }
+
+                seenAt = true;
+            }
+            else if (property == ActivityPropertyName.Tag)
+            {
+                if (seenTag)
+                {
+                    return false;
+                }
+
+                seenTag = true;
+                if (!TryLiteral(json, ref p, "null"u8))
+                {
+                    if (!TryReadString(json, ref p, out var text))
+                    {
+                        return false;
+                    }
+
+                    tag = activities.KeepsTags ? Decode(text, pool) : null;
+                }
+            }
+            else
+            {
+                return false;
+            }
+
+            if (!TryNext(json, ref p, (byte)'}', out members))
+            {
+                return false;
+            }
+        }
+
+        // Without a type or an instant (an empty object too) the strict parser says which is required.
+        if (!seenType || !seenAt)
+        {
+            return false;
+        }
+
+        activities.Add(atUtcTicks, atOffsetMinutes, tag);
         return true;
     }
 

@@ -81,6 +81,44 @@ public sealed class PlainPathTests
         AssertSameAsStrict(Encoding.Latin1.GetBytes(json));
     }
 
+    [Property(MaxTest = 1000)]
+    public void Compact_activities_with_any_byte_changed_parse_as_the_strict_parser_parses_them(Seed seed)
+    {
+        // The layout the fast path matches a few bytes at a time, {"type":"…","at":"…","tag":"…"}, with whole-second
+        // timestamps: any byte of an activity replaced, inserted or removed (a quote, an escape, a digit's neighbour, a
+        // separator, whitespace, a non-ASCII byte) must give what the strict parser gives.
+        var random = new Random(seed);
+        string[] types = ["email_open", "EMAIL_OPEN", "page_view", "x", "", "caf\\u00e9", "café"];
+        string[] stamps = ["2026-06-14T09:30:00Z", "2026-06-14t09:30:00z", "2026-06-14T09:30:00+02:00", "2026-06-14T09:30:00-14:00", "2026-02-29T00:00:00Z", "2024-02-29T23:59:59+00:00", "2026-06-14T09:30Z", "2026-06-14T09:30:00.5Z", "2026-06-14T09:30:00+0200"];
+        string[] tags = [",\"tag\":\"/pricing\"", ",\"tag\":null", "", ",\"tag\":\"\"", ",\"tag\":\"né\"", ",\"tag\":\"a\\\"b\"", ",\"tag\":nul"];
+        byte[] alphabet = [.. "\"\\,:{}[] 0123456789-+TtZz.n"u8, 0x01, 0x7F, 0xC3, 0xA9, 0xFF];
+        string Activity() => $$"""{"type":"{{types[random.Next(types.Length)]}}","at":"{{stamps[random.Next(stamps.Length)]}}"{{tags[random.Next(tags.Length)]}}}""";
+        var activities = Enumerable.Range(0, random.Next(1, 4)).Select(_ => Activity()).ToArray();
+        byte[] json = Encoding.UTF8.GetBytes($$"""{"id":"L-1","activities":[{{string.Join(",", activities)}}]}""");
+        AssertSameAsStrict(json);
+        int start = Encoding.UTF8.GetByteCount("""{"id":"L-1","activities":[""");
+        for (int m = 0; m < 20; m++)
+        {
+            var bytes = new List<byte>(json);
+            int at = start + random.Next(json.Length - start - 2);
+            byte other = alphabet[random.Next(alphabet.Length)];
+            switch (random.Next(3))
+            {
+                case 0:
+                    bytes[at] = other;
+                    break;
+                case 1:
+                    bytes.Insert(at, other);
+                    break;
+                default:
+                    bytes.RemoveAt(at);
+                    break;
+            }
+
+            AssertSameAsStrict([.. bytes]);
+        }
+    }
+
     [Theory]
     [InlineData("""{"id":"L-1"}""")]
     [InlineData(""" { "id" : "L-1" , "attributes" : { } , "activities" : [ ] } """)]
