@@ -23,6 +23,34 @@ public sealed class ResolvedParsingTests
         }
     }
 
+    [Property(MaxTest = 100)]
+    public void A_lead_of_whole_second_activities_parsed_into_resolved_activities_scores_as_the_parsed_lead(Seed seed)
+    {
+        // Whole seconds and whole-minute offsets: the writer's timestamps then take the compact layout's fast reader
+        // (with fractions they go to the general one, as in the property above).
+        var random = new Random(seed);
+        var model = ScoringModel.FromJson(RandomRuleSet.Create(seed).Json);
+        foreach (var original in RandomRuleSet.Leads(seed, 10, AsOf))
+        {
+            var lead = new Lead(original.Id);
+            foreach (var attribute in original.Attributes)
+            {
+                lead.Set(attribute.Name, attribute.Value);
+            }
+
+            foreach (var activity in original.Activities)
+            {
+                var offset = TimeSpan.FromMinutes(random.Next(3) == 0 ? 0 : random.Next(-14 * 60, (14 * 60) + 1));
+                var at = activity.At.ToOffset(offset);
+                lead.AddActivity(activity.Type, at.AddTicks(-(at.Ticks % TimeSpan.TicksPerSecond)), activity.Tag);
+            }
+
+            byte[] json = TestText.JsonBytes(lead);
+            Assert.Equal(TestText.Of(model.Score(LeadJson.Parse(json), AsOf)), TestText.Of(ScoreResolved(model, json)));
+            Assert.Equal(TestText.Of(model.Score(lead, AsOf)), TestText.Of(ScoreResolved(model, json)));
+        }
+    }
+
     [Theory]
     [InlineData("""{"type":"email_open","at":"2026-06-14T00:00:00Z"}""", 1)]
     [InlineData("""{"type":"EMAIL_Open","at":"2026-06-14T00:00:00Z"}""", 1)]
