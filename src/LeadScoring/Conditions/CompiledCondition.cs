@@ -10,6 +10,9 @@ internal abstract class CompiledCondition
 
     /// <summary>How many nodes the tree has (the emitter compiles only trees of a bounded size).</summary>
     public abstract int Size { get; }
+
+    /// <summary>Adds the field slots the tree tests to <paramref name="fields"/> (the emitter reads each once).</summary>
+    public abstract void AddFields(ISet<int> fields);
 }
 
 /// <summary>An attribute test on one field slot.</summary>
@@ -20,6 +23,8 @@ internal sealed class FieldNode(int field, CompiledTest test) : CompiledConditio
     public override bool Evaluate(in EvaluationState state) => test.Evaluate(state.Attribute(field));
 
     public override void Emit(ConditionEmitter emitter) => emitter.Field(field, test);
+
+    public override void AddFields(ISet<int> fields) => fields.Add(field);
 }
 
 /// <summary>An activity count, filled in by the activity pass.</summary>
@@ -30,6 +35,10 @@ internal sealed class CountNode(int counter, int minCount) : CompiledCondition
     public override bool Evaluate(in EvaluationState state) => state.Tallies[counter] >= minCount;
 
     public override void Emit(ConditionEmitter emitter) => emitter.Count(counter, minCount);
+
+    public override void AddFields(ISet<int> fields)
+    {
+    }
 }
 
 /// <summary><c>all</c>: every child holds (true when empty).</summary>
@@ -51,6 +60,14 @@ internal sealed class AllNode(CompiledCondition[] children) : CompiledCondition
     }
 
     public override void Emit(ConditionEmitter emitter) => emitter.Group(children, isAll: true);
+
+    public override void AddFields(ISet<int> fields)
+    {
+        foreach (var child in children)
+        {
+            child.AddFields(fields);
+        }
+    }
 }
 
 /// <summary><c>any</c>: some child holds (false when empty).</summary>
@@ -72,6 +89,14 @@ internal sealed class AnyNode(CompiledCondition[] children) : CompiledCondition
     }
 
     public override void Emit(ConditionEmitter emitter) => emitter.Group(children, isAll: false);
+
+    public override void AddFields(ISet<int> fields)
+    {
+        foreach (var child in children)
+        {
+            child.AddFields(fields);
+        }
+    }
 }
 
 /// <summary><c>not</c>.</summary>
@@ -82,4 +107,6 @@ internal sealed class NotNode(CompiledCondition inner) : CompiledCondition
     public override bool Evaluate(in EvaluationState state) => !inner.Evaluate(state);
 
     public override void Emit(ConditionEmitter emitter) => emitter.Not(inner);
+
+    public override void AddFields(ISet<int> fields) => inner.AddFields(fields);
 }

@@ -19,14 +19,16 @@ internal sealed class ConditionEmitter
 
     private readonly ILGenerator _il;
     private readonly List<CompiledTest> _tests = [];
-    private readonly LocalBuilder _value;
+
+    // One local per field slot the conditions test, read once at the start (ReadFields): rules test the same field
+    // again and again (a title three or four times), and each read is the slot, two bounds checks and a 24-byte copy.
+    private readonly Dictionary<int, LocalBuilder> _fields = [];
     private readonly LocalBuilder _tallies;
 
     /// <summary>Starts emitting into <paramref name="il"/>: reads the state's tallies into a local once.</summary>
     public ConditionEmitter(ILGenerator il)
     {
         _il = il;
-        _value = il.DeclareLocal(typeof(AttributeValue));
         _tallies = il.DeclareLocal(typeof(ReadOnlySpan<double>));
         il.Emit(OpCodes.Ldarg_1);
         il.Emit(OpCodes.Call, TalliesOf);
@@ -35,6 +37,26 @@ internal sealed class ConditionEmitter
 
     /// <summary>The tests the emitted code reads from argument 0, by position.</summary>
     public CompiledTest[] Tests => [.. _tests];
+
+    /// <summary>Emits the reads of every field that <paramref name="conditions"/> test into their locals; call before emitting them.</summary>
+    public void ReadFields(IEnumerable<CompiledCondition> conditions)
+    {
+        var fields = new SortedSet<int>();
+        foreach (var condition in conditions)
+        {
+            condition.AddFields(fields);
+        }
+
+        foreach (int field in fields)
+        {
+            var value = _il.DeclareLocal(typeof(AttributeValue));
+            _il.Emit(OpCodes.Ldarg_1);
+            _il.Emit(OpCodes.Ldc_I4, field);
+            _il.Emit(OpCodes.Call, AttributeOf);
+            _il.Emit(OpCodes.Stloc, value);
+            _fields.Add(field, value);
+        }
+    }
 
     /// <summary>Emits <paramref name="condition"/>: a bool on the stack.</summary>
     public void Emit(CompiledCondition condition) => condition.Emit(this);
@@ -51,16 +73,13 @@ internal sealed class ConditionEmitter
     /// <summary><c>value.IsPresent ? test(in value, tests[k]) : matchesMissing</c>, as <see cref="CompiledTest.Evaluate(AttributeValue)"/>.</summary>
     internal void Field(int field, CompiledTest test)
     {
+        var value = _fields.TryGetValue(field, out var read) ? read : throw new InvalidOperationException($"Field slot {field} was not read first (ReadFields).");
         var missing = _il.DefineLabel();
         var end = _il.DefineLabel();
-        _il.Emit(OpCodes.Ldarg_1);
-        _il.Emit(OpCodes.Ldc_I4, field);
-        _il.Emit(OpCodes.Call, AttributeOf);
-        _il.Emit(OpCodes.Stloc, _value);
-        _il.Emit(OpCodes.Ldloca, _value);
+        _il.Emit(OpCodes.Ldloca, value);
         _il.Emit(OpCodes.Call, IsPresent);
         _il.Emit(OpCodes.Brfalse, missing);
-        _il.Emit(OpCodes.Ldloca, _value);
+        _il.Emit(OpCodes.Ldloca, value);
         _il.Emit(OpCodes.Ldarg_0);
         _il.Emit(OpCodes.Ldc_I4, _tests.Count);
         _il.Emit(OpCodes.Ldelem_Ref);
