@@ -20,27 +20,23 @@ internal sealed class ConditionEmitter
     private readonly ILGenerator _il;
     private readonly List<CompiledTest> _tests = [];
 
-    // One local per field slot the conditions test, read once at the start (ReadFields): rules test the same field
+    // One local per field slot the conditions test, read once at the start (the constructor): rules test the same field
     // again and again (a title three or four times), and each read is the slot, two bounds checks and a 24-byte copy.
     private readonly Dictionary<int, LocalBuilder> _fields = [];
     private readonly LocalBuilder _tallies;
 
-    /// <summary>Starts emitting into <paramref name="il"/>: reads the state's tallies into a local once.</summary>
-    public ConditionEmitter(ILGenerator il)
+    /// <summary>
+    /// Starts emitting into <paramref name="il"/>: reads the state's tallies, and every field that
+    /// <paramref name="conditions"/> (the conditions to be emitted) test, into locals once.
+    /// </summary>
+    public ConditionEmitter(ILGenerator il, IEnumerable<CompiledCondition> conditions)
     {
         _il = il;
         _tallies = il.DeclareLocal(typeof(ReadOnlySpan<double>));
         il.Emit(OpCodes.Ldarg_1);
         il.Emit(OpCodes.Call, TalliesOf);
         il.Emit(OpCodes.Stloc, _tallies);
-    }
 
-    /// <summary>The tests the emitted code reads from argument 0, by position.</summary>
-    public CompiledTest[] Tests => [.. _tests];
-
-    /// <summary>Emits the reads of every field that <paramref name="conditions"/> test into their locals; call before emitting them.</summary>
-    public void ReadFields(IEnumerable<CompiledCondition> conditions)
-    {
         var fields = new SortedSet<int>();
         foreach (var condition in conditions)
         {
@@ -49,14 +45,17 @@ internal sealed class ConditionEmitter
 
         foreach (int field in fields)
         {
-            var value = _il.DeclareLocal(typeof(AttributeValue));
-            _il.Emit(OpCodes.Ldarg_1);
-            _il.Emit(OpCodes.Ldc_I4, field);
-            _il.Emit(OpCodes.Call, AttributeOf);
-            _il.Emit(OpCodes.Stloc, value);
+            var value = il.DeclareLocal(typeof(AttributeValue));
+            il.Emit(OpCodes.Ldarg_1);
+            il.Emit(OpCodes.Ldc_I4, field);
+            il.Emit(OpCodes.Call, AttributeOf);
+            il.Emit(OpCodes.Stloc, value);
             _fields.Add(field, value);
         }
     }
+
+    /// <summary>The tests the emitted code reads from argument 0, by position.</summary>
+    public CompiledTest[] Tests => [.. _tests];
 
     /// <summary>Emits <paramref name="condition"/>: a bool on the stack.</summary>
     public void Emit(CompiledCondition condition) => condition.Emit(this);
@@ -73,7 +72,7 @@ internal sealed class ConditionEmitter
     /// <summary><c>value.IsPresent ? test(in value, tests[k]) : matchesMissing</c>, as <see cref="CompiledTest.Evaluate(AttributeValue)"/>.</summary>
     internal void Field(int field, CompiledTest test)
     {
-        var value = _fields.TryGetValue(field, out var read) ? read : throw new InvalidOperationException($"Field slot {field} was not read first (ReadFields).");
+        var value = _fields[field]; // read in the constructor, with every field of the conditions
         var missing = _il.DefineLabel();
         var end = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloca, value);

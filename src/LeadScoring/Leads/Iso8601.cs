@@ -10,6 +10,12 @@ namespace LeadScoring.Leads;
 /// </summary>
 internal static class Iso8601
 {
+    /// <summary>The length of <c>YYYY-MM-DDThh:mm:ssZ</c>, the first layout <see cref="TryParseWholeSeconds"/> reads.</summary>
+    public const int WholeSecondsUtcLength = 20;
+
+    /// <summary>The length of <c>YYYY-MM-DDThh:mm:ss+hh:mm</c>, the other.</summary>
+    public const int WholeSecondsOffsetLength = 25;
+
     // DateTime.MaxValue.Ticks as a constant (a static readonly field may cost a class-initialisation check); 0 is MinValue's.
     private const long MaxTicks = 3_155_378_975_999_999_999;
 
@@ -44,7 +50,7 @@ internal static class Iso8601
     {
         utcTicks = 0;
         offsetMinutes = 0;
-        if (s.Length is not (20 or 25))
+        if (s.Length is not (WholeSecondsUtcLength or WholeSecondsOffsetLength))
         {
             return false;
         }
@@ -70,7 +76,7 @@ internal static class Iso8601
             return false;
         }
 
-        if (s.Length == 20)
+        if (s.Length == WholeSecondsUtcLength)
         {
             if (s[19] is not ((byte)'Z' or (byte)'z'))
             {

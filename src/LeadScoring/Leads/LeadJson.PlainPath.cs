@@ -164,7 +164,8 @@ public static partial class LeadJson
 
         // The common layouts' characters (digits, '-', ':', 'T', 'Z', '+') need no escape: a quote right after one ends the string.
         q += 8;
-        int stampLength = q + 20 < rest.Length && rest[q + 20] == (byte)'"' ? 20 : q + 25 < rest.Length && rest[q + 25] == (byte)'"' ? 25 : 0;
+        const int Utc = Iso8601.WholeSecondsUtcLength, Offset = Iso8601.WholeSecondsOffsetLength;
+        int stampLength = q + Utc < rest.Length && rest[q + Utc] == (byte)'"' ? Utc : q + Offset < rest.Length && rest[q + Offset] == (byte)'"' ? Offset : 0;
         if (stampLength == 0 || !Iso8601.TryParseWholeSeconds(rest.Slice(q, stampLength), out long atUtcTicks, out int atOffsetMinutes))
         {
             return false;

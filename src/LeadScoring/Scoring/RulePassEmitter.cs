@@ -68,8 +68,7 @@ internal static class RulePassEmitter
             typeof(RulePassEmitter).Module,
             skipVisibility: true);
         var il = method.GetILGenerator();
-        var conditions = new ConditionEmitter(il);
-        conditions.ReadFields(rules.Select(r => r.When).OfType<CompiledCondition>());
+        var conditions = new ConditionEmitter(il, rules.Select(r => r.When).OfType<CompiledCondition>());
         var sums = new LocalBuilder?[ScoreCategories.Count];
         foreach (var rule in rules)
         {
