@@ -13,6 +13,12 @@ internal abstract class CompiledCondition
 
     /// <summary>Adds the field slots the tree tests to <paramref name="fields"/> (the emitter reads each once).</summary>
     public abstract void AddFields(ISet<int> fields);
+
+    /// <summary>
+    /// Whether evaluating it may call a method that is not inlined (a text, list or equality test); the rule pass emits
+    /// such conditions after the others, so that the values the others read are not held across calls.
+    /// </summary>
+    public abstract bool MayCall { get; }
 }
 
 /// <summary>An attribute test on one field slot.</summary>
@@ -25,6 +31,13 @@ internal sealed class FieldNode(int field, CompiledTest test) : CompiledConditio
     public override void Emit(ConditionEmitter emitter) => emitter.Field(field, test);
 
     public override void AddFields(ISet<int> fields) => fields.Add(field);
+
+    // No default arm: a new shape says here whether its test calls out.
+    public override bool MayCall => test.Row.Shape switch
+    {
+        OperandShape.None or OperandShape.Number or OperandShape.NumberRange => false,
+        OperandShape.Scalar or OperandShape.ScalarList or OperandShape.Text or OperandShape.TextList or OperandShape.Pattern => true,
+    };
 }
 
 /// <summary>An activity count, filled in by the activity pass.</summary>
@@ -39,6 +52,8 @@ internal sealed class CountNode(int counter, int minCount) : CompiledCondition
     public override void AddFields(ISet<int> fields)
     {
     }
+
+    public override bool MayCall => false;
 }
 
 /// <summary><c>all</c>: every child holds (true when empty).</summary>
@@ -60,6 +75,8 @@ internal sealed class AllNode(CompiledCondition[] children) : CompiledCondition
     }
 
     public override void Emit(ConditionEmitter emitter) => emitter.Group(children, isAll: true);
+
+    public override bool MayCall => children.Any(c => c.MayCall);
 
     public override void AddFields(ISet<int> fields)
     {
@@ -90,6 +107,8 @@ internal sealed class AnyNode(CompiledCondition[] children) : CompiledCondition
 
     public override void Emit(ConditionEmitter emitter) => emitter.Group(children, isAll: false);
 
+    public override bool MayCall => children.Any(c => c.MayCall);
+
     public override void AddFields(ISet<int> fields)
     {
         foreach (var child in children)
@@ -109,4 +128,6 @@ internal sealed class NotNode(CompiledCondition inner) : CompiledCondition
     public override void Emit(ConditionEmitter emitter) => emitter.Not(inner);
 
     public override void AddFields(ISet<int> fields) => inner.AddFields(fields);
+
+    public override bool MayCall => inner.MayCall;
 }

@@ -20,45 +20,48 @@ internal sealed class ConditionEmitter
     private readonly ILGenerator _il;
     private readonly List<CompiledTest> _tests = [];
 
-    // One local per field slot the conditions test, read once at the start (the constructor): rules test the same field
-    // again and again (a title three or four times), and each read is the slot, two bounds checks and a 24-byte copy.
+    // One local per field slot the conditions test, read once, just before the first condition that tests it: rules test
+    // the same field again and again (a title three or four times), and each read is the slot, two bounds checks and a
+    // 24-byte copy. Read late, a value is not held in a register (or spilled) through code that does not need it.
     private readonly Dictionary<int, LocalBuilder> _fields = [];
     private readonly LocalBuilder _tallies;
 
-    /// <summary>
-    /// Starts emitting into <paramref name="il"/>: reads the state's tallies, and every field that
-    /// <paramref name="conditions"/> (the conditions to be emitted) test, into locals once.
-    /// </summary>
-    public ConditionEmitter(ILGenerator il, IEnumerable<CompiledCondition> conditions)
+    /// <summary>Starts emitting into <paramref name="il"/>: reads the state's tallies.</summary>
+    public ConditionEmitter(ILGenerator il)
     {
         _il = il;
         _tallies = il.DeclareLocal(typeof(ReadOnlySpan<double>));
         il.Emit(OpCodes.Ldarg_1);
         il.Emit(OpCodes.Call, TalliesOf);
         il.Emit(OpCodes.Stloc, _tallies);
-
-        var fields = new SortedSet<int>();
-        foreach (var condition in conditions)
-        {
-            condition.AddFields(fields);
-        }
-
-        foreach (int field in fields)
-        {
-            var value = il.DeclareLocal(typeof(AttributeValue));
-            il.Emit(OpCodes.Ldarg_1);
-            il.Emit(OpCodes.Ldc_I4, field);
-            il.Emit(OpCodes.Call, AttributeOf);
-            il.Emit(OpCodes.Stloc, value);
-            _fields.Add(field, value);
-        }
     }
 
     /// <summary>The tests the emitted code reads from argument 0, by position.</summary>
     public CompiledTest[] Tests => [.. _tests];
 
-    /// <summary>Emits <paramref name="condition"/>: a bool on the stack.</summary>
-    public void Emit(CompiledCondition condition) => condition.Emit(this);
+    /// <summary>
+    /// Emits <paramref name="condition"/>: a bool on the stack. It first reads the fields it tests that no condition
+    /// emitted before it read, so call it in code that every later condition passes through (not inside a branch).
+    /// </summary>
+    public void Emit(CompiledCondition condition)
+    {
+        var fields = new SortedSet<int>();
+        condition.AddFields(fields);
+        foreach (int field in fields)
+        {
+            if (!_fields.ContainsKey(field))
+            {
+                var value = _il.DeclareLocal(typeof(AttributeValue));
+                _il.Emit(OpCodes.Ldarg_1);
+                _il.Emit(OpCodes.Ldc_I4, field);
+                _il.Emit(OpCodes.Call, AttributeOf);
+                _il.Emit(OpCodes.Stloc, value);
+                _fields.Add(field, value);
+            }
+        }
+
+        condition.Emit(this);
+    }
 
     /// <summary>Emits the load of tally <paramref name="slot"/> (a double on the stack).</summary>
     public void Tally(int slot)
@@ -72,7 +75,7 @@ internal sealed class ConditionEmitter
     /// <summary><c>value.IsPresent ? test(in value, tests[k]) : matchesMissing</c>, as <see cref="CompiledTest.Evaluate(AttributeValue)"/>.</summary>
     internal void Field(int field, CompiledTest test)
     {
-        var value = _fields[field]; // read in the constructor, with every field of the conditions
+        var value = _fields[field]; // read by Emit, before the condition that holds this test
         var missing = _il.DefineLabel();
         var end = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloca, value);
@@ -113,11 +116,11 @@ internal sealed class ConditionEmitter
         var end = _il.DefineLabel();
         for (int c = 0; c < children.Length - 1; c++)
         {
-            Emit(children[c]);
+            children[c].Emit(this);
             _il.Emit(isAll ? OpCodes.Brfalse : OpCodes.Brtrue, decided);
         }
 
-        Emit(children[^1]);
+        children[^1].Emit(this);
         _il.Emit(OpCodes.Br, end);
         _il.MarkLabel(decided);
         _il.Emit(isAll ? OpCodes.Ldc_I4_0 : OpCodes.Ldc_I4_1);
@@ -127,7 +130,7 @@ internal sealed class ConditionEmitter
     /// <summary><c>not</c>: the inner result compared with false.</summary>
     internal void Not(CompiledCondition inner)
     {
-        Emit(inner);
+        inner.Emit(this);
         _il.Emit(OpCodes.Ldc_I4_0);
         _il.Emit(OpCodes.Ceq);
     }

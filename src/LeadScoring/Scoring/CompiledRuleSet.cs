@@ -53,6 +53,12 @@ internal sealed partial class CompiledRuleSet
     private readonly CompiledDisqualifier[] _disqualifiers;
     private readonly string[] _disqualifierIds;
     private readonly CompiledStage[] _stages;
+
+    // The disqualifiers' conditions, then the stages' (null: none), which the compiled rule pass evaluates and returns as
+    // bits (_funnelInPass); when there are more than it can return, none, and the trees are evaluated instead.
+    private readonly CompiledCondition?[] _funnel;
+    private readonly bool _funnelInPass;
+    private readonly ulong _disqualifierBits;
     private readonly GradeScale _grades;
     private readonly ProbabilityDefinition? _probability;
 
@@ -95,6 +101,9 @@ internal sealed partial class CompiledRuleSet
         _rules = [.. definition.Rules.Select(compiler.CompileRule)];
         _disqualifiers = [.. (definition.Disqualify ?? []).Select(d => CompiledDisqualifier.Compile(d, compiler))];
         _stages = [.. (definition.Stages ?? []).Select(s => CompiledStage.Compile(s, compiler))];
+        _funnelInPass = _disqualifiers.Length + _stages.Length <= RulePassEmitter.MaxFunnelConditions;
+        _funnel = _funnelInPass ? [.. _disqualifiers.Select(d => d.When), .. _stages.Select(s => s.When)] : [];
+        _disqualifierBits = _funnelInPass && _disqualifiers.Length > 0 ? ulong.MaxValue >> (64 - _disqualifiers.Length) : 0;
         (_types, _consumerStart, _consumers) = compiler.BuildDispatch();
         _fields = compiler.BuildFields();
         _repeatLimits = compiler.BuildRepeatLimits();
@@ -129,9 +138,9 @@ internal sealed partial class CompiledRuleSet
         ReadsTags = _consumers.Any(c => c.Tag is not null) || _repeatLimits.Any(l => l.DistinctTags);
         if (compilation == RulePassCompilation.Now)
         {
-            _rulePass = RulePassEmitter.TryCompile(_rules);
+            _rulePass = RulePassEmitter.TryCompile(_rules, _funnel);
         }
-        else if (compilation == RulePassCompilation.AfterWarmUp && RulePassEmitter.CanCompile(_rules))
+        else if (compilation == RulePassCompilation.AfterWarmUp && RulePassEmitter.CanCompile(_rules, _funnel))
         {
             _warmUpLeft = RulePassEmitter.WarmUpScores;
             _compilationItem = new RulePassCompilationItem(this);
@@ -369,9 +378,12 @@ internal sealed partial class CompiledRuleSet
         // condition calls are mostly to one node type, which the profile lets the JIT call directly and inline).
         var values = default(CategoryValues);
         Span<double> categories = values;
+        ulong funnel = 0;
+        bool funnelEvaluated = false;
         if (trace is null && _rulePass is { } rulePass)
         {
-            rulePass(in state, categories);
+            funnel = rulePass(in state, categories);
+            funnelEvaluated = _funnelInPass;
         }
         else
         {
@@ -419,7 +431,9 @@ internal sealed partial class CompiledRuleSet
         }
 
         double score = Math.Min(Math.Max(fit + engagement, _rangeMin), _rangeMax) + 0.0;
-        var disqualifiedBy = Disqualifiers(in state);
+        var disqualifiedBy = funnelEvaluated
+            ? new DisqualifierList(_disqualifierIds, funnel & _disqualifierBits, rest: null)
+            : Disqualifiers(in state);
         string? stage = null;
         if (!disqualifiedBy.IsEmpty)
         {
@@ -427,7 +441,7 @@ internal sealed partial class CompiledRuleSet
         }
         else
         {
-            int k = StageIndex(in state, score, fit, engagement);
+            int k = funnelEvaluated ? StageIndex(funnel, score, fit, engagement) : StageIndex(in state, score, fit, engagement);
             stage = k >= 0 ? _stages[k].Name : null;
             if (trace is not null)
             {
@@ -474,6 +488,22 @@ internal sealed partial class CompiledRuleSet
         return new DisqualifierList(_disqualifierIds, first64, rest);
     }
 
+    /// <summary>
+    /// The highest stage k such that stages 0..k all hold, -1 when the first does not, with the stages' conditions
+    /// evaluated by the compiled rule pass (bit <c>disqualifier count + k</c> of <paramref name="funnel"/>).
+    /// </summary>
+    private int StageIndex(ulong funnel, double score, double fit, double engagement)
+    {
+        ulong conditions = funnel >> _disqualifiers.Length; // fewer than 64 disqualifiers when there are stages here
+        int k = -1;
+        while (k + 1 < _stages.Length && _stages[k + 1].Meets(score, fit, engagement) && (conditions & (1UL << (k + 1))) != 0)
+        {
+            k++;
+        }
+
+        return k;
+    }
+
     /// <summary>The highest stage k such that stages 0..k all hold; -1 when the first does not.</summary>
     private int StageIndex(in EvaluationState state, double score, double fit, double engagement)
     {
@@ -497,7 +527,7 @@ internal sealed partial class CompiledRuleSet
         {
             try
             {
-                if (RulePassEmitter.TryCompile(model._rules) is { } rulePass)
+                if (RulePassEmitter.TryCompile(model._rules, model._funnel) is { } rulePass)
                 {
                     var fieldSlots = new int[model._fields.Count];
                     Array.Fill(fieldSlots, -1);

@@ -7,8 +7,11 @@ using LeadScoring.Rules;
 
 namespace LeadScoring.Scoring;
 
-/// <summary>The category sums of a lead's rules, into <paramref name="categories"/> (zeroed by the caller).</summary>
-internal delegate void RulePass(in EvaluationState state, Span<double> categories);
+/// <summary>
+/// The category sums of a lead's rules, into <paramref name="categories"/> (zeroed by the caller); returns the funnel
+/// conditions that hold, bit i for condition i of those the pass was compiled with (<see cref="RulePassEmitter.TryCompile"/>).
+/// </summary>
+internal delegate ulong RulePass(in EvaluationState state, Span<double> categories);
 
 /// <summary>When a model compiles its rule pass (<see cref="RulePassEmitter"/>).</summary>
 internal enum RulePassCompilation
@@ -27,8 +30,10 @@ internal enum RulePassCompilation
 /// Compiles a rule set's rule pass into one method, as <c>RegexOptions.Compiled</c> does for a pattern: each rule's
 /// condition emitted inline (<see cref="ConditionEmitter"/>), its points, cap and tally slot as constants, one local per
 /// category, so that the JIT sees what a hand-written scorer would be. It adds the same contributions in the same order
-/// as the rule loop, so the sums are the same to the last bit. Where the runtime cannot compile code (native AOT, an
-/// interpreter), or for rule sets too large to be worth one method, the rule loop runs instead.
+/// as the rule loop, so the sums are the same to the last bit. The same method then evaluates the funnel's conditions
+/// (disqualifiers' and stages'), on the fields it has already read, and returns them as bits. Where the runtime cannot
+/// compile code (native AOT, an interpreter), or for rule sets too large to be worth one method, the rule loop and the
+/// condition trees run instead.
 /// </summary>
 internal static class RulePassEmitter
 {
@@ -39,46 +44,100 @@ internal static class RulePassEmitter
     /// </summary>
     public const int WarmUpScores = 1000;
 
-    // Past some size (between 16 and 20 KB of IL here: about 250 attribute tests, when each test read its own field) the
-    // JIT compiles a method without optimising it, and the emitted pass ran up to 2.6x slower than the rule loop; so a
-    // pass over MaxILBytes is dropped, and rule sets far beyond it are not even emitted. Reading each field once made a
-    // test ~6% less IL: 12 KB now holds ~240 tests on 100 fields (FullOpts), where it held ~220.
-    private const int MaxILBytes = 12_000;
+    // Past some size the JIT compiles a method without optimising it (MinOpts; the limit it hits here is its count of
+    // basic blocks), and the emitted pass ran up to 2.6x slower than the rule loop; so a pass over MaxILBytes is dropped,
+    // and rule sets far beyond it are not even emitted. Measured on .NET 10 (JitDisasmSummary): rules of two attribute
+    // tests each stay optimised up to ~21 KB of IL (180 rules) and fall to MinOpts at ~23 KB (200); rules of one test,
+    // 22 KB (the 256 allowed); rules of an any of eight tests, up to ~25 KB. 16 KB leaves a margin under each.
+    private const int MaxILBytes = 16_000;
     private const int MaxRules = 256;
     private const int MaxConditionNodes = 1_024;
+
+    /// <summary>How many funnel conditions the pass can return, one bit each.</summary>
+    public const int MaxFunnelConditions = 64;
 
     private static readonly MethodInfo Cap = typeof(CompiledRule).GetMethod(nameof(CompiledRule.Cap))!;
     private static readonly MethodInfo CategoryAt = typeof(Span<double>).GetProperty("Item")!.GetMethod!;
 
-    /// <summary>Whether <paramref name="rules"/> can be compiled here.</summary>
-    public static bool CanCompile(IReadOnlyList<CompiledRule> rules) =>
-        RuntimeFeature.IsDynamicCodeCompiled && rules.Count <= MaxRules && rules.Sum(r => r.When?.Size ?? 0) <= MaxConditionNodes;
+    /// <summary>Whether <paramref name="rules"/> and <paramref name="funnel"/> can be compiled here.</summary>
+    public static bool CanCompile(IReadOnlyList<CompiledRule> rules, IReadOnlyList<CompiledCondition?> funnel) =>
+        RuntimeFeature.IsDynamicCodeCompiled && rules.Count <= MaxRules && funnel.Count <= MaxFunnelConditions
+        && rules.Sum(r => r.When?.Size ?? 0) + funnel.Sum(c => c?.Size ?? 0) <= MaxConditionNodes;
 
-    /// <summary>The compiled rule pass of <paramref name="rules"/>, or null where the rule loop should run (<see cref="CanCompile"/>, or too much IL).</summary>
-    public static RulePass? TryCompile(IReadOnlyList<CompiledRule> rules) =>
-        RuntimeFeature.IsDynamicCodeCompiled && CanCompile(rules) ? Compile(rules) : null; // the first test is the guard the AOT analyser sees
+    /// <summary>
+    /// The compiled rule pass of <paramref name="rules"/>, returning bit i set when <paramref name="funnel"/>[i] holds
+    /// (a null condition always holds); null where the rule loop should run (<see cref="CanCompile"/>, or too much IL).
+    /// </summary>
+    public static RulePass? TryCompile(IReadOnlyList<CompiledRule> rules, IReadOnlyList<CompiledCondition?> funnel) =>
+        RuntimeFeature.IsDynamicCodeCompiled && CanCompile(rules, funnel) ? Compile(rules, funnel) : null; // the first test is the guard the AOT analyser sees
 
     [RequiresDynamicCode("Emits IL; called only where RuntimeFeature.IsDynamicCodeCompiled.")]
-    private static RulePass? Compile(IReadOnlyList<CompiledRule> rules)
+    private static RulePass? Compile(IReadOnlyList<CompiledRule> rules, IReadOnlyList<CompiledCondition?> funnel)
     {
         var method = new DynamicMethod(
             "LeadScoring.RulePass",
-            typeof(void),
+            typeof(ulong),
             [typeof(CompiledTest[]), typeof(EvaluationState).MakeByRefType(), typeof(Span<double>)],
             typeof(RulePassEmitter).Module,
             skipVisibility: true);
         var il = method.GetILGenerator();
-        var conditions = new ConditionEmitter(il, rules.Select(r => r.When).OfType<CompiledCondition>());
-        var sums = new LocalBuilder?[ScoreCategories.Count];
-        foreach (var rule in rules)
+        var conditions = new ConditionEmitter(il);
+
+        // Two phases. First every condition, into bits (the rules' one per rule, the funnel's as returned): no double is
+        // live yet, and the x64 ABIs on Linux and macOS keep no floating-point register across a call, so the sums would
+        // otherwise be spilled and reloaded around every search a condition calls. Conditions are pure, so their order is
+        // free: those that call out go last, so that the numbers and flags the others read are not kept across calls.
+        var ruleBits = new LocalBuilder[(rules.Count + 63) / 64];
+        ulong alwaysHolds = 0; // a missing stage condition always holds
+        for (int i = 0; i < funnel.Count; i++)
         {
+            alwaysHolds |= funnel[i] is null ? 1UL << i : 0;
+        }
+
+        var funnelBits = DeclareBits(il, alwaysHolds);
+        var bitConditions = new List<(CompiledCondition Condition, LocalBuilder Bits, int Bit)>();
+        for (int r = 0; r < rules.Count; r++)
+        {
+            if (rules[r].When is { } when)
+            {
+                bitConditions.Add((when, ruleBits[r / 64] ??= DeclareBits(il, 0), r % 64));
+            }
+        }
+
+        for (int i = 0; i < funnel.Count; i++)
+        {
+            if (funnel[i] is { } condition)
+            {
+                bitConditions.Add((condition, funnelBits, i));
+            }
+        }
+
+        foreach (var (condition, bits, bit) in bitConditions.OrderBy(c => c.Condition.MayCall)) // a stable sort
+        {
+            // bits |= (ulong)condition << bit: no branch beyond the condition's own.
+            conditions.Emit(condition);
+            il.Emit(OpCodes.Conv_U8);
+            il.Emit(OpCodes.Ldc_I4, bit);
+            il.Emit(OpCodes.Shl);
+            il.Emit(OpCodes.Ldloc, bits);
+            il.Emit(OpCodes.Or);
+            il.Emit(OpCodes.Stloc, bits);
+        }
+
+        // Then the sums, rule by rule in rule-set order, as the rule loop adds them.
+        var sums = new LocalBuilder?[ScoreCategories.Count];
+        for (int r = 0; r < rules.Count; r++)
+        {
+            var rule = rules[r];
             int category = (int)rule.Category;
             var sum = sums[category] ??= DeclareSum(il);
-            if (rule.When is { } when)
+            if (rule.When is not null)
             {
                 // A rule that does not hold adds Cap(0) = +0.0, which leaves a sum unchanged (sums are never -0.0).
                 var skip = il.DefineLabel();
-                conditions.Emit(when);
+                il.Emit(OpCodes.Ldloc, ruleBits[r / 64]);
+                il.Emit(OpCodes.Ldc_I8, (long)(1UL << (r % 64)));
+                il.Emit(OpCodes.And);
                 il.Emit(OpCodes.Brfalse, skip);
                 il.Emit(OpCodes.Ldloc, sum);
                 il.Emit(OpCodes.Ldc_R8, rule.Contribution(rule.Points));
@@ -109,8 +168,17 @@ internal static class RulePassEmitter
             }
         }
 
+        il.Emit(OpCodes.Ldloc, funnelBits);
         il.Emit(OpCodes.Ret);
         return il.ILOffset <= MaxILBytes ? method.CreateDelegate<RulePass>(conditions.Tests) : null;
+    }
+
+    private static LocalBuilder DeclareBits(ILGenerator il, ulong initial)
+    {
+        var bits = il.DeclareLocal(typeof(ulong));
+        il.Emit(OpCodes.Ldc_I8, (long)initial);
+        il.Emit(OpCodes.Stloc, bits);
+        return bits;
     }
 
     private static LocalBuilder DeclareSum(ILGenerator il)

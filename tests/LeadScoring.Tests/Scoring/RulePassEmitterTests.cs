@@ -93,7 +93,7 @@ public sealed class RulePassEmitterTests
         }
 
         var model = builder.Build();
-        Assert.False(RulePassEmitter.CanCompile(model.Compiled.Rules));
+        Assert.False(RulePassEmitter.CanCompile(model.Compiled.Rules, []));
         Assert.False(new CompiledRuleSet(model.Definition, RulePassCompilation.Now).IsRulePassCompiled);
         Assert.Equal(2, model.Score(new Lead("x").Set("f1", 1).Set("f299", "y"), AsOf).Score);
     }
@@ -109,9 +109,50 @@ public sealed class RulePassEmitterTests
         }
 
         var model = builder.Build();
-        Assert.True(RulePassEmitter.CanCompile(model.Compiled.Rules));
-        Assert.Null(RulePassEmitter.TryCompile(model.Compiled.Rules));
-        Assert.NotNull(RulePassEmitter.TryCompile(model.Compiled.Rules.Take(100).ToArray()));
+        Assert.True(RulePassEmitter.CanCompile(model.Compiled.Rules, []));
+        Assert.Null(RulePassEmitter.TryCompile(model.Compiled.Rules, []));
+        Assert.NotNull(RulePassEmitter.TryCompile(model.Compiled.Rules.Take(100).ToArray(), []));
+    }
+
+    [Theory]
+    [InlineData(61, 3)] // 64 funnel conditions: all of them bits of the compiled pass
+    [InlineData(63, 2)] // 65: the pass compiles without them, and the trees decide
+    public void Disqualifiers_and_stages_decide_as_the_trees_do_whether_or_not_the_pass_returns_them(int disqualifiers, int stages)
+    {
+        var builder = ScoringModel.CreateBuilder().Named("funnel", "1")
+            .When("fit", ScoreCategory.CompanyFit, 10, Condition.Field("size", ValueTest.Gte(10)));
+        for (int d = 0; d < disqualifiers; d++)
+        {
+            builder.Disqualify($"d{d}", Condition.Field($"d{d}", ValueTest.IsTrue()));
+        }
+
+        builder.Stage("s0", when: Condition.Field("email", ValueTest.Exists())).Stage("s1", minScore: 5);
+        for (int s = 2; s < stages; s++)
+        {
+            builder.Stage($"s{s}", minScore: 5, when: Condition.Field("title", ValueTest.ContainsAny("Chief", "VP")));
+        }
+
+        var model = builder.Build();
+        var compiled = new CompiledRuleSet(model.Definition, RulePassCompilation.Now);
+        var loop = new CompiledRuleSet(model.Definition, RulePassCompilation.Never);
+        Assert.True(compiled.IsRulePassCompiled);
+        var leads = new[]
+        {
+            new Lead("none"),
+            new Lead("stage-0").Set("email", "a@b.c"),
+            new Lead("top").Set("email", "a@b.c").Set("size", 12).Set("title", "VP Sales"),
+            new Lead("capped-by-condition").Set("email", "a@b.c").Set("size", 12).Set("title", "Analyst"),
+            new Lead("first-and-last").Set("email", "a@b.c").Set("size", 12).Set("d0", true).Set($"d{disqualifiers - 1}", true),
+        };
+        foreach (var lead in leads)
+        {
+            AssertSame(loop.Score(lead.Attributes, lead.Activities, AsOf.UtcTicks), compiled.Score(lead.Attributes, lead.Activities, AsOf.UtcTicks));
+        }
+
+        var top = compiled.Score(leads[2].Attributes, leads[2].Activities, AsOf.UtcTicks);
+        Assert.Equal($"s{stages - 1}", top.Stage);
+        Assert.Equal("s1", compiled.Score(leads[3].Attributes, leads[3].Activities, AsOf.UtcTicks).Stage);
+        Assert.Equal(["d0", $"d{disqualifiers - 1}"], compiled.Score(leads[4].Attributes, leads[4].Activities, AsOf.UtcTicks).DisqualifiedBy);
     }
 
     private static void AssertSame(LeadScore expected, LeadScore actual)
