@@ -20,6 +20,11 @@ internal sealed unsafe class CompiledTest
     // The strings a finite pattern spells, as one search (LiteralPattern); null for any other pattern or shape.
     private readonly SearchValues<string>? _patternLiterals;
 
+    // The text operands of a ScalarList by length, so that a text value is compared only with those as long as it (texts
+    // of different lengths are never equal ignoring case, ordinally); empty for another shape or a list without text,
+    // null for a list with a text too long to index by (then every operand is compared).
+    private readonly string[]?[]? _textOperandsByLength;
+
     public CompiledTest(ValueTest test)
     {
         var row = TestOperators.Row(test.Operator);
@@ -46,7 +51,12 @@ internal sealed unsafe class CompiledTest
         {
             _patternLiterals = SearchValues.Create(literals, StringComparison.OrdinalIgnoreCase);
         }
+
+        _textOperandsByLength = row.Shape == OperandShape.ScalarList ? TextsByLength(_operands) : [];
     }
+
+    /// <summary>The longest text an <c>in</c> list indexes by length.</summary>
+    private const int MaxIndexedLength = 256;
 
     private static SearchValues<string> EmptySearch { get; } = SearchValues.Create([], StringComparison.Ordinal);
 
@@ -75,6 +85,24 @@ internal sealed unsafe class CompiledTest
     /// <summary>Whether the value is <c>eq</c> to an operand of a <see cref="OperandShape.ScalarList"/>.</summary>
     public bool IsAnyOperand(in AttributeValue value)
     {
+        if (value.Kind == AttributeKind.String && _textOperandsByLength is { } byLength)
+        {
+            // Only a text equals a text (AttributeValue.Equals), and only one of the same length.
+            string text = value.StringValue;
+            if ((uint)text.Length < (uint)byLength.Length && byLength[text.Length] is { } candidates)
+            {
+                foreach (string candidate in candidates)
+                {
+                    if (string.Equals(text, candidate, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         foreach (var candidate in _operands)
         {
             if (value.Equals(candidate))
@@ -89,6 +117,23 @@ internal sealed unsafe class CompiledTest
     /// <summary>Whether a <see cref="OperandShape.Pattern"/> finds a match in <paramref name="value"/> (ignoring case).</summary>
     public bool IsMatch(string value) =>
         _patternLiterals is { } literals && Ascii.IsValid(value) ? value.AsSpan().ContainsAny(literals) : Regex().IsMatch(value);
+
+    private static string[]?[]? TextsByLength(AttributeValue[] operands)
+    {
+        var texts = operands.Where(o => o.Kind == AttributeKind.String).Select(o => o.StringValue).ToArray();
+        if (texts.Any(t => t.Length > MaxIndexedLength))
+        {
+            return null;
+        }
+
+        var byLength = new string[]?[texts.Length == 0 ? 0 : texts.Max(t => t.Length) + 1];
+        foreach (var group in texts.GroupBy(t => t.Length))
+        {
+            byLength[group.Key] = [.. group];
+        }
+
+        return byLength;
+    }
 
     /// <summary>This thread's matcher of a <see cref="OperandShape.Pattern"/>.</summary>
     private Regex Regex()
