@@ -138,7 +138,7 @@ internal sealed partial class CompiledRuleSet
         ReadsTags = _consumers.Any(c => c.Tag is not null) || _repeatLimits.Any(l => l.DistinctTags);
         if (compilation == RulePassCompilation.Now)
         {
-            _rulePass = RulePassEmitter.TryCompile(_rules, _funnel);
+            _rulePass = RulePassEmitter.TryCompile(_rules, _funnel, _categoryMin, _categoryMax);
         }
         else if (compilation == RulePassCompilation.AfterWarmUp && RulePassEmitter.CanCompile(_rules, _funnel))
         {
@@ -378,11 +378,12 @@ internal sealed partial class CompiledRuleSet
         // condition calls are mostly to one node type, which the profile lets the JIT call directly and inline).
         var values = default(CategoryValues);
         Span<double> categories = values;
+        double inactivity = _inactivity.Of(newestAgeTicks);
         ulong funnel = 0;
         bool funnelEvaluated = false;
         if (trace is null && _rulePass is { } rulePass)
         {
-            funnel = rulePass(in state, categories);
+            funnel = rulePass(in state, inactivity, categories); // clamped categories
             funnelEvaluated = _funnelInPass;
         }
         else
@@ -406,20 +407,23 @@ internal sealed partial class CompiledRuleSet
                     trace.Contributions[r] = contribution;
                 }
             }
-        }
 
-        double inactivity = _inactivity.Of(newestAgeTicks);
-        categories[(int)ScoreCategory.Decay] += inactivity;
-        if (trace is not null)
-        {
-            trace.Contributions[_rules.Length] = inactivity;
+            categories[(int)ScoreCategory.Decay] += inactivity;
+            if (trace is not null)
+            {
+                trace.Contributions[_rules.Length] = inactivity;
+            }
+
+            for (int c = 0; c < categories.Length; c++)
+            {
+                categories[c] = Math.Min(Math.Max(categories[c], _categoryMin[c]), _categoryMax[c]) + 0.0;
+            }
         }
 
         double fit = 0;
         double engagement = 0;
         for (int c = 0; c < categories.Length; c++)
         {
-            categories[c] = Math.Min(Math.Max(categories[c], _categoryMin[c]), _categoryMax[c]) + 0.0;
             if (IsFit[c])
             {
                 fit += categories[c];
@@ -527,11 +531,11 @@ internal sealed partial class CompiledRuleSet
         {
             try
             {
-                if (RulePassEmitter.TryCompile(model._rules, model._funnel) is { } rulePass)
+                if (RulePassEmitter.TryCompile(model._rules, model._funnel, model._categoryMin, model._categoryMax) is { } rulePass)
                 {
                     var fieldSlots = new int[model._fields.Count];
                     Array.Fill(fieldSlots, -1);
-                    rulePass(new EvaluationState([], fieldSlots, new double[model._tallyCount]), new double[ScoreCategories.Count]);
+                    rulePass(new EvaluationState([], fieldSlots, new double[model._tallyCount]), 0, new double[ScoreCategories.Count]);
                     Volatile.Write(ref model._rulePass, rulePass);
                 }
             }

@@ -8,10 +8,11 @@ using LeadScoring.Rules;
 namespace LeadScoring.Scoring;
 
 /// <summary>
-/// The category sums of a lead's rules, into <paramref name="categories"/> (zeroed by the caller); returns the funnel
-/// conditions that hold, bit i for condition i of those the pass was compiled with (<see cref="RulePassEmitter.TryCompile"/>).
+/// The category values of a lead: its rules' sums, <paramref name="inactivity"/> added to decay, each clamped to its
+/// limits, into <paramref name="categories"/>; returns the funnel conditions that hold, bit i for condition i of those
+/// the pass was compiled with (<see cref="RulePassEmitter.TryCompile"/>).
 /// </summary>
-internal delegate ulong RulePass(in EvaluationState state, Span<double> categories);
+internal delegate ulong RulePass(in EvaluationState state, double inactivity, Span<double> categories);
 
 /// <summary>When a model compiles its rule pass (<see cref="RulePassEmitter"/>).</summary>
 internal enum RulePassCompilation
@@ -58,6 +59,8 @@ internal static class RulePassEmitter
 
     private static readonly MethodInfo Cap = typeof(CompiledRule).GetMethod(nameof(CompiledRule.Cap))!;
     private static readonly MethodInfo CategoryAt = typeof(Span<double>).GetProperty("Item")!.GetMethod!;
+    private static readonly MethodInfo Max = typeof(Math).GetMethod(nameof(Math.Max), [typeof(double), typeof(double)])!;
+    private static readonly MethodInfo Min = typeof(Math).GetMethod(nameof(Math.Min), [typeof(double), typeof(double)])!;
 
     /// <summary>Whether <paramref name="rules"/> and <paramref name="funnel"/> can be compiled here.</summary>
     public static bool CanCompile(IReadOnlyList<CompiledRule> rules, IReadOnlyList<CompiledCondition?> funnel) =>
@@ -65,19 +68,22 @@ internal static class RulePassEmitter
         && rules.Sum(r => r.When?.Size ?? 0) + funnel.Sum(c => c?.Size ?? 0) <= MaxConditionNodes;
 
     /// <summary>
-    /// The compiled rule pass of <paramref name="rules"/>, returning bit i set when <paramref name="funnel"/>[i] holds
-    /// (a null condition always holds); null where the rule loop should run (<see cref="CanCompile"/>, or too much IL).
+    /// The compiled rule pass of <paramref name="rules"/>, clamping category c to [<paramref name="categoryMin"/>[c],
+    /// <paramref name="categoryMax"/>[c]] and returning bit i set when <paramref name="funnel"/>[i] holds (a null
+    /// condition always holds); null where the rule loop should run (<see cref="CanCompile"/>, or too much IL).
     /// </summary>
-    public static RulePass? TryCompile(IReadOnlyList<CompiledRule> rules, IReadOnlyList<CompiledCondition?> funnel) =>
-        RuntimeFeature.IsDynamicCodeCompiled && CanCompile(rules, funnel) ? Compile(rules, funnel) : null; // the first test is the guard the AOT analyser sees
+    public static RulePass? TryCompile(
+        IReadOnlyList<CompiledRule> rules, IReadOnlyList<CompiledCondition?> funnel, IReadOnlyList<double> categoryMin, IReadOnlyList<double> categoryMax) =>
+        RuntimeFeature.IsDynamicCodeCompiled && CanCompile(rules, funnel) ? Compile(rules, funnel, categoryMin, categoryMax) : null; // the first test is the guard the AOT analyser sees
 
     [RequiresDynamicCode("Emits IL; called only where RuntimeFeature.IsDynamicCodeCompiled.")]
-    private static RulePass? Compile(IReadOnlyList<CompiledRule> rules, IReadOnlyList<CompiledCondition?> funnel)
+    private static RulePass? Compile(
+        IReadOnlyList<CompiledRule> rules, IReadOnlyList<CompiledCondition?> funnel, IReadOnlyList<double> categoryMin, IReadOnlyList<double> categoryMax)
     {
         var method = new DynamicMethod(
             "LeadScoring.RulePass",
             typeof(ulong),
-            [typeof(CompiledTest[]), typeof(EvaluationState).MakeByRefType(), typeof(Span<double>)],
+            [typeof(CompiledTest[]), typeof(EvaluationState).MakeByRefType(), typeof(double), typeof(Span<double>)],
             typeof(RulePassEmitter).Module,
             skipVisibility: true);
         var il = method.GetILGenerator();
@@ -125,12 +131,19 @@ internal static class RulePassEmitter
         }
 
         // Then the sums, rule by rule in rule-set order, as the rule loop adds them.
-        var sums = new LocalBuilder?[ScoreCategories.Count];
+        var sums = new LocalBuilder[ScoreCategories.Count];
+        for (int c = 0; c < sums.Length; c++)
+        {
+            sums[c] = il.DeclareLocal(typeof(double));
+            il.Emit(OpCodes.Ldc_R8, 0.0);
+            il.Emit(OpCodes.Stloc, sums[c]);
+        }
+
         for (int r = 0; r < rules.Count; r++)
         {
             var rule = rules[r];
             int category = (int)rule.Category;
-            var sum = sums[category] ??= DeclareSum(il);
+            var sum = sums[category];
             if (rule.When is not null)
             {
                 // A rule that does not hold adds Cap(0) = +0.0, which leaves a sum unchanged (sums are never -0.0).
@@ -156,16 +169,34 @@ internal static class RulePassEmitter
             }
         }
 
+        // Inactivity after the rules, then each category clamped: what the rule loop's caller does, with the same
+        // Math.Max and Math.Min (a limit that is infinite changes nothing, so it is left out).
+        var decay = sums[(int)ScoreCategory.Decay];
+        il.Emit(OpCodes.Ldloc, decay);
+        il.Emit(OpCodes.Ldarg_2);
+        il.Emit(OpCodes.Add);
+        il.Emit(OpCodes.Stloc, decay);
         for (int c = 0; c < sums.Length; c++)
         {
-            if (sums[c] is { } sum)
+            il.Emit(OpCodes.Ldarga_S, (byte)3);
+            il.Emit(OpCodes.Ldc_I4, c);
+            il.Emit(OpCodes.Call, CategoryAt);
+            il.Emit(OpCodes.Ldloc, sums[c]);
+            if (categoryMin[c] != double.NegativeInfinity)
             {
-                il.Emit(OpCodes.Ldarga_S, (byte)2);
-                il.Emit(OpCodes.Ldc_I4, c);
-                il.Emit(OpCodes.Call, CategoryAt);
-                il.Emit(OpCodes.Ldloc, sum);
-                il.Emit(OpCodes.Stind_R8);
+                il.Emit(OpCodes.Ldc_R8, categoryMin[c]);
+                il.Emit(OpCodes.Call, Max);
             }
+
+            if (categoryMax[c] != double.PositiveInfinity)
+            {
+                il.Emit(OpCodes.Ldc_R8, categoryMax[c]);
+                il.Emit(OpCodes.Call, Min);
+            }
+
+            il.Emit(OpCodes.Ldc_R8, 0.0);
+            il.Emit(OpCodes.Add);
+            il.Emit(OpCodes.Stind_R8);
         }
 
         il.Emit(OpCodes.Ldloc, funnelBits);
@@ -179,13 +210,5 @@ internal static class RulePassEmitter
         il.Emit(OpCodes.Ldc_I8, (long)initial);
         il.Emit(OpCodes.Stloc, bits);
         return bits;
-    }
-
-    private static LocalBuilder DeclareSum(ILGenerator il)
-    {
-        var sum = il.DeclareLocal(typeof(double));
-        il.Emit(OpCodes.Ldc_R8, 0.0);
-        il.Emit(OpCodes.Stloc, sum);
-        return sum;
     }
 }

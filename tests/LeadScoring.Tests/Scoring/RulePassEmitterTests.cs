@@ -11,6 +11,9 @@ public sealed class RulePassEmitterTests
 {
     private static readonly DateTimeOffset AsOf = new(2026, 6, 15, 12, 0, 0, TimeSpan.Zero);
 
+    private static readonly double[] NoMin = [.. ScoreCategories.All.Select(_ => double.NegativeInfinity)];
+    private static readonly double[] NoMax = [.. ScoreCategories.All.Select(_ => double.PositiveInfinity)];
+
     [Property(MaxTest = 400)]
     public void The_compiled_rule_pass_scores_as_the_rule_loop_to_the_bit(Seed seed)
     {
@@ -110,8 +113,8 @@ public sealed class RulePassEmitterTests
 
         var model = builder.Build();
         Assert.True(RulePassEmitter.CanCompile(model.Compiled.Rules, []));
-        Assert.Null(RulePassEmitter.TryCompile(model.Compiled.Rules, []));
-        Assert.NotNull(RulePassEmitter.TryCompile(model.Compiled.Rules.Take(100).ToArray(), []));
+        Assert.Null(RulePassEmitter.TryCompile(model.Compiled.Rules, [], NoMin, NoMax));
+        Assert.NotNull(RulePassEmitter.TryCompile(model.Compiled.Rules.Take(100).ToArray(), [], NoMin, NoMax));
     }
 
     [Theory]
