@@ -33,6 +33,15 @@ internal sealed partial class CompiledRuleSet
     [ThreadStatic]
     private static RepeatMatch[]? t_repeatMatches;
 
+    [ThreadStatic]
+    private static RememberedSlots? t_rememberedSlots;
+
+    private static readonly StrongBox<long> LastModelId = new();
+
+    // Names this model's field slots on a thread's RememberedSlots (a number, not a reference: a memo must not keep a
+    // replaced model alive).
+    private readonly long _id = Interlocked.Increment(ref LastModelId.Value);
+
     private readonly NameTable _fields;
     private readonly NameTable _types;
     private readonly int[] _consumerStart;
@@ -251,7 +260,7 @@ internal sealed partial class CompiledRuleSet
 
     /// <summary>Scores a lead whose activities carry this model's type ids (the tool's scoring path); attributes are looked up. Allocates nothing.</summary>
     public LeadScore ScoreResolved(ReadOnlySpan<LeadAttribute> attributes, ResolvedActivities activities, long asOfUtcTicks) =>
-        Evaluate(attributes, new LookedUpIds(_fields), new ResolvedColumns(activities), asOfUtcTicks, trace: null);
+        Evaluate(attributes, new LookedUpIds(_fields, RememberedSlots.For(_id)), new ResolvedColumns(activities), asOfUtcTicks, trace: null);
 
     /// <summary>The slot of a field name in the model (-1: no rule reads it).</summary>
     public int FieldSlot(string name) => _fields.SlotOf(name);
@@ -263,7 +272,7 @@ internal sealed partial class CompiledRuleSet
     public int TypeId(ReadOnlySpan<byte> ascii) => _types.SlotOfAscii(ascii);
 
     private LeadScore Evaluate(ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, EvaluationTrace? trace) =>
-        Evaluate(attributes, new LookedUpIds(_fields), new LeadColumns(activities, _types), asOfUtcTicks, trace);
+        Evaluate(attributes, new LookedUpIds(_fields, RememberedSlots.For(_id)), new LeadColumns(activities, _types), asOfUtcTicks, trace);
 
     /// <summary>
     /// Scores a lead, learning field slots through <typeparamref name="TIds"/> and reading activities through
@@ -553,9 +562,55 @@ internal sealed partial class CompiledRuleSet
         private double _first;
     }
 
-    private readonly struct LookedUpIds(NameTable names) : IResolvedIds
+    /// <summary>Field slots looked up by name, unless the lead scored before on this thread had the very same name string at the same position.</summary>
+    private readonly struct LookedUpIds(NameTable names, RememberedSlots remembered) : IResolvedIds
     {
-        public int Of(int index, string name) => names.SlotOf(name);
+        public int Of(int index, string name)
+        {
+            var known = remembered.Names;
+            if ((uint)index >= (uint)known.Length)
+            {
+                return names.SlotOf(name);
+            }
+
+            if (!ReferenceEquals(known[index], name))
+            {
+                remembered.Slots[index] = names.SlotOf(name);
+                known[index] = name;
+            }
+
+            return remembered.Slots[index];
+        }
+    }
+
+    /// <summary>
+    /// The last attribute names a thread looked up, by position, with their field slots in one model. Leads made by the
+    /// same code (literals) or read by the same parser (its string pool) share their name strings, in the same order,
+    /// so a name is compared by reference with the one at its position in the lead before, instead of hashed and
+    /// looked up: the lookup was about a sixth of a lead's fixed cost. A string's slot never changes within a model.
+    /// </summary>
+    private sealed class RememberedSlots
+    {
+        private const int Positions = 32;
+
+        private long _modelId;
+
+        public string?[] Names { get; } = new string?[Positions];
+
+        public int[] Slots { get; } = new int[Positions];
+
+        /// <summary>This thread's memo, emptied if it was last used by another model.</summary>
+        public static RememberedSlots For(long modelId)
+        {
+            var remembered = t_rememberedSlots ??= new RememberedSlots();
+            if (remembered._modelId != modelId)
+            {
+                Array.Clear(remembered.Names);
+                remembered._modelId = modelId;
+            }
+
+            return remembered;
+        }
     }
 
     private readonly ref struct GivenIds(ReadOnlySpan<int> ids) : IResolvedIds
