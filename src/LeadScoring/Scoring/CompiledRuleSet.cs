@@ -260,7 +260,7 @@ internal sealed partial class CompiledRuleSet
 
     /// <summary>Scores a lead whose activities carry this model's type ids (the tool's scoring path); attributes are looked up. Allocates nothing.</summary>
     public LeadScore ScoreResolved(ReadOnlySpan<LeadAttribute> attributes, ResolvedActivities activities, long asOfUtcTicks) =>
-        Evaluate(attributes, new LookedUpIds(_fields, RememberedSlots.For(_id)), new ResolvedColumns(activities), asOfUtcTicks, trace: null);
+        Evaluate(attributes, LookedUpIds.For(this, attributes), new ResolvedColumns(activities), asOfUtcTicks, trace: null);
 
     /// <summary>The slot of a field name in the model (-1: no rule reads it).</summary>
     public int FieldSlot(string name) => _fields.SlotOf(name);
@@ -272,7 +272,7 @@ internal sealed partial class CompiledRuleSet
     public int TypeId(ReadOnlySpan<byte> ascii) => _types.SlotOfAscii(ascii);
 
     private LeadScore Evaluate(ReadOnlySpan<LeadAttribute> attributes, ReadOnlySpan<LeadActivity> activities, long asOfUtcTicks, EvaluationTrace? trace) =>
-        Evaluate(attributes, new LookedUpIds(_fields, RememberedSlots.For(_id)), new LeadColumns(activities, _types), asOfUtcTicks, trace);
+        Evaluate(attributes, LookedUpIds.For(this, attributes), new LeadColumns(activities, _types), asOfUtcTicks, trace);
 
     /// <summary>
     /// Scores a lead, learning field slots through <typeparamref name="TIds"/> and reading activities through
@@ -562,17 +562,33 @@ internal sealed partial class CompiledRuleSet
         private double _first;
     }
 
-    /// <summary>Field slots looked up by name, unless the lead scored before on this thread had the very same name string at the same position.</summary>
-    private readonly struct LookedUpIds(NameTable names, RememberedSlots remembered) : IResolvedIds
+    /// <summary>
+    /// Field slots looked up by name, unless the lead scored before on this thread had the very same name string at the
+    /// same position (<see cref="RememberedSlots"/>), among the first <c>positions</c>.
+    /// </summary>
+    private readonly struct LookedUpIds(NameTable names, RememberedSlots remembered, int positions) : IResolvedIds
     {
+        /// <summary>
+        /// The lookup for a lead: its names are compared with those remembered when its first name is the one remembered
+        /// first. Otherwise (leads whose name strings are made anew for each, by a deserialiser without a string pool)
+        /// only the first is remembered: each miss costs a store, and one per lead is enough to notice when a lead starts
+        /// like the one before it.
+        /// </summary>
+        public static LookedUpIds For(CompiledRuleSet model, ReadOnlySpan<LeadAttribute> attributes)
+        {
+            var remembered = RememberedSlots.For(model._id);
+            bool alike = !attributes.IsEmpty && ReferenceEquals(remembered.Names[0], attributes[0].Name);
+            return new LookedUpIds(model._fields, remembered, alike ? remembered.Names.Length : 1);
+        }
+
         public int Of(int index, string name)
         {
-            var known = remembered.Names;
-            if ((uint)index >= (uint)known.Length)
+            if ((uint)index >= (uint)positions)
             {
                 return names.SlotOf(name);
             }
 
+            var known = remembered.Names;
             if (!ReferenceEquals(known[index], name))
             {
                 remembered.Slots[index] = names.SlotOf(name);
@@ -584,10 +600,10 @@ internal sealed partial class CompiledRuleSet
     }
 
     /// <summary>
-    /// The last attribute names a thread looked up, by position, with their field slots in one model. Leads made by the
-    /// same code (literals) or read by the same parser (its string pool) share their name strings, in the same order,
-    /// so a name is compared by reference with the one at its position in the lead before, instead of hashed and
-    /// looked up: the lookup was about a sixth of a lead's fixed cost. A string's slot never changes within a model.
+    /// The last attribute names a thread looked up, by position, with their field slots in one model (each name with
+    /// its own slot, whatever lead it came from). Leads made by the same code (literals) or read by the same parser (its
+    /// string pool) share their name strings, in the same order, so a name is compared by reference with the one at its
+    /// position in the lead before, instead of hashed and looked up: the lookup was about a sixth of a lead's fixed cost.
     /// </summary>
     private sealed class RememberedSlots
     {
