@@ -8,6 +8,9 @@ namespace LeadScoring.Conditions;
 /// <summary>A validated <see cref="ValueTest"/> ready to run: its operator's test, operands unpacked by shape, regex compiled.</summary>
 internal sealed unsafe class CompiledTest
 {
+    /// <summary>The longest text an <c>in</c> list indexes by length.</summary>
+    private const int MaxIndexedLength = 256;
+
     private readonly delegate*<in AttributeValue, CompiledTest, bool> _test;
     private readonly bool _matchesMissing;
     private readonly AttributeValue[] _operands;
@@ -54,9 +57,6 @@ internal sealed unsafe class CompiledTest
 
         _textOperandsByLength = row.Shape == OperandShape.ScalarList ? TextsByLength(_operands) : [];
     }
-
-    /// <summary>The longest text an <c>in</c> list indexes by length.</summary>
-    private const int MaxIndexedLength = 256;
 
     private static SearchValues<string> EmptySearch { get; } = SearchValues.Create([], StringComparison.Ordinal);
 

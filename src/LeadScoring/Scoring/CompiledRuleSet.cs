@@ -67,7 +67,7 @@ internal sealed partial class CompiledRuleSet
     // bits (_funnelInPass); when there are more than it can return, none, and the trees are evaluated instead.
     private readonly CompiledCondition?[] _funnel;
     private readonly bool _funnelInPass;
-    private readonly ulong _disqualifierBits;
+    private readonly ulong _disqualifierMask;
     private readonly GradeScale _grades;
     private readonly ProbabilityDefinition? _probability;
 
@@ -112,7 +112,7 @@ internal sealed partial class CompiledRuleSet
         _stages = [.. (definition.Stages ?? []).Select(s => CompiledStage.Compile(s, compiler))];
         _funnelInPass = _disqualifiers.Length + _stages.Length <= RulePassEmitter.MaxFunnelConditions;
         _funnel = _funnelInPass ? [.. _disqualifiers.Select(d => d.When), .. _stages.Select(s => s.When)] : [];
-        _disqualifierBits = _funnelInPass && _disqualifiers.Length > 0 ? ulong.MaxValue >> (64 - _disqualifiers.Length) : 0;
+        _disqualifierMask = _funnelInPass && _disqualifiers.Length > 0 ? ulong.MaxValue >> (64 - _disqualifiers.Length) : 0;
         (_types, _consumerStart, _consumers) = compiler.BuildDispatch();
         _fields = compiler.BuildFields();
         _repeatLimits = compiler.BuildRepeatLimits();
@@ -445,7 +445,7 @@ internal sealed partial class CompiledRuleSet
 
         double score = Math.Min(Math.Max(fit + engagement, _rangeMin), _rangeMax) + 0.0;
         var disqualifiedBy = funnelEvaluated
-            ? new DisqualifierList(_disqualifierIds, funnel & _disqualifierBits, rest: null)
+            ? new DisqualifierList(_disqualifierIds, funnel & _disqualifierMask, rest: null)
             : Disqualifiers(in state);
         string? stage = null;
         if (!disqualifiedBy.IsEmpty)

@@ -31,10 +31,10 @@ internal enum RulePassCompilation
 /// Compiles a rule set's rule pass into one method, as <c>RegexOptions.Compiled</c> does for a pattern: each rule's
 /// condition emitted inline (<see cref="ConditionEmitter"/>), its points, cap and tally slot as constants, one local per
 /// category, so that the JIT sees what a hand-written scorer would be. It adds the same contributions in the same order
-/// as the rule loop, so the sums are the same to the last bit. The same method then evaluates the funnel's conditions
-/// (disqualifiers' and stages'), on the fields it has already read, and returns them as bits. Where the runtime cannot
-/// compile code (native AOT, an interpreter), or for rule sets too large to be worth one method, the rule loop and the
-/// condition trees run instead.
+/// as the rule loop, so the sums are the same to the last bit; then it adds the inactivity penalty and clamps each
+/// category, its limits as constants. The same method evaluates the funnel's conditions (disqualifiers' and stages'),
+/// on the fields it reads for the rules, and returns them as bits. Where the runtime cannot compile code (native AOT,
+/// an interpreter), or for rule sets too large to be worth one method, the rule loop and the condition trees run instead.
 /// </summary>
 internal static class RulePassEmitter
 {
