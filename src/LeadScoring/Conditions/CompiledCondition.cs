@@ -56,14 +56,30 @@ internal sealed class CountNode(int counter, int minCount) : CompiledCondition
     public override bool MayCall => false;
 }
 
-/// <summary><c>all</c>: every child holds (true when empty).</summary>
-internal sealed class AllNode(CompiledCondition[] children) : CompiledCondition
+/// <summary><c>all</c> or <c>any</c>: what the two share (their children's size, fields and calls).</summary>
+internal abstract class GroupNode(CompiledCondition[] children) : CompiledCondition
 {
-    public override int Size => 1 + children.Sum(c => c.Size);
+    protected CompiledCondition[] Children { get; } = children;
 
+    public override int Size => 1 + Children.Sum(c => c.Size);
+
+    public override bool MayCall => Children.Any(c => c.MayCall);
+
+    public override void AddFields(ISet<int> fields)
+    {
+        foreach (var child in Children)
+        {
+            child.AddFields(fields);
+        }
+    }
+}
+
+/// <summary><c>all</c>: every child holds (true when empty).</summary>
+internal sealed class AllNode(CompiledCondition[] children) : GroupNode(children)
+{
     public override bool Evaluate(in EvaluationState state)
     {
-        foreach (var child in children)
+        foreach (var child in Children)
         {
             if (!child.Evaluate(state))
             {
@@ -74,27 +90,15 @@ internal sealed class AllNode(CompiledCondition[] children) : CompiledCondition
         return true;
     }
 
-    public override void Emit(ConditionEmitter emitter) => emitter.Group(children, isAll: true);
-
-    public override bool MayCall => children.Any(c => c.MayCall);
-
-    public override void AddFields(ISet<int> fields)
-    {
-        foreach (var child in children)
-        {
-            child.AddFields(fields);
-        }
-    }
+    public override void Emit(ConditionEmitter emitter) => emitter.Group(Children, isAll: true);
 }
 
 /// <summary><c>any</c>: some child holds (false when empty).</summary>
-internal sealed class AnyNode(CompiledCondition[] children) : CompiledCondition
+internal sealed class AnyNode(CompiledCondition[] children) : GroupNode(children)
 {
-    public override int Size => 1 + children.Sum(c => c.Size);
-
     public override bool Evaluate(in EvaluationState state)
     {
-        foreach (var child in children)
+        foreach (var child in Children)
         {
             if (child.Evaluate(state))
             {
@@ -105,17 +109,7 @@ internal sealed class AnyNode(CompiledCondition[] children) : CompiledCondition
         return false;
     }
 
-    public override void Emit(ConditionEmitter emitter) => emitter.Group(children, isAll: false);
-
-    public override bool MayCall => children.Any(c => c.MayCall);
-
-    public override void AddFields(ISet<int> fields)
-    {
-        foreach (var child in children)
-        {
-            child.AddFields(fields);
-        }
-    }
+    public override void Emit(ConditionEmitter emitter) => emitter.Group(Children, isAll: false);
 }
 
 /// <summary><c>not</c>.</summary>

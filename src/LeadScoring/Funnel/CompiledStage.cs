@@ -12,9 +12,6 @@ internal sealed record CompiledStage(string Name, double MinScore, double MinFit
         stage.MinEngagement ?? double.NegativeInfinity,
         stage.When?.Compile(slots));
 
-    public bool Holds(in EvaluationState state, double score, double fit, double engagement) =>
-        Meets(score, fit, engagement) && (When?.Evaluate(state) ?? true);
-
     /// <summary>Whether the stage's thresholds are met (its condition aside).</summary>
     public bool Meets(double score, double fit, double engagement) =>
         score >= MinScore && fit >= MinFit && engagement >= MinEngagement;

@@ -388,12 +388,11 @@ internal sealed partial class CompiledRuleSet
         var values = default(CategoryValues);
         Span<double> categories = values;
         double inactivity = _inactivity.Of(newestAgeTicks);
-        ulong funnel = 0;
-        bool funnelEvaluated = false;
+        ulong? funnel = null; // the funnel's conditions, when the compiled pass evaluated them
         if (trace is null && _rulePass is { } rulePass)
         {
-            funnel = rulePass(in state, inactivity, categories); // clamped categories
-            funnelEvaluated = _funnelInPass;
+            ulong conditions = rulePass(in state, inactivity, categories); // clamped categories
+            funnel = _funnelInPass ? conditions : null;
         }
         else
         {
@@ -444,8 +443,8 @@ internal sealed partial class CompiledRuleSet
         }
 
         double score = Math.Min(Math.Max(fit + engagement, _rangeMin), _rangeMax) + 0.0;
-        var disqualifiedBy = funnelEvaluated
-            ? new DisqualifierList(_disqualifierIds, funnel & _disqualifierMask, rest: null)
+        var disqualifiedBy = funnel is { } bits
+            ? new DisqualifierList(_disqualifierIds, bits & _disqualifierMask, rest: null)
             : Disqualifiers(in state);
         string? stage = null;
         if (!disqualifiedBy.IsEmpty)
@@ -454,7 +453,7 @@ internal sealed partial class CompiledRuleSet
         }
         else
         {
-            int k = funnelEvaluated ? StageIndex(funnel, score, fit, engagement) : StageIndex(in state, score, fit, engagement);
+            int k = StageIndex(in state, score, fit, engagement, funnel);
             stage = k >= 0 ? _stages[k].Name : null;
             if (trace is not null)
             {
@@ -502,27 +501,23 @@ internal sealed partial class CompiledRuleSet
     }
 
     /// <summary>
-    /// The highest stage k such that stages 0..k all hold, -1 when the first does not, with the stages' conditions
-    /// evaluated by the compiled rule pass (bit <c>disqualifier count + k</c> of <paramref name="funnel"/>).
+    /// The highest stage k such that stages 0..k all hold; -1 when the first does not. A stage's condition is bit
+    /// <c>disqualifier count + k</c> of <paramref name="funnel"/> when the compiled pass evaluated it, else evaluated here.
     /// </summary>
-    private int StageIndex(ulong funnel, double score, double fit, double engagement)
-    {
-        ulong conditions = funnel >> _disqualifiers.Length; // fewer than 64 disqualifiers when there are stages here
-        int k = -1;
-        while (k + 1 < _stages.Length && _stages[k + 1].Meets(score, fit, engagement) && (conditions & (1UL << (k + 1))) != 0)
-        {
-            k++;
-        }
-
-        return k;
-    }
-
-    /// <summary>The highest stage k such that stages 0..k all hold; -1 when the first does not.</summary>
-    private int StageIndex(in EvaluationState state, double score, double fit, double engagement)
+    private int StageIndex(in EvaluationState state, double score, double fit, double engagement, ulong? funnel)
     {
         int k = -1;
-        while (k + 1 < _stages.Length && _stages[k + 1].Holds(in state, score, fit, engagement))
+        while (k + 1 < _stages.Length)
         {
+            var stage = _stages[k + 1];
+            bool holds = stage.Meets(score, fit, engagement) && (funnel is { } bits
+                ? ((bits >> (_disqualifiers.Length + k + 1)) & 1) != 0 // under 64: the pass returns at most 64 bits
+                : stage.When?.Evaluate(state) ?? true);
+            if (!holds)
+            {
+                break;
+            }
+
             k++;
         }
 
