@@ -36,6 +36,8 @@ internal sealed partial class CompiledRuleSet
         private readonly Span<double> _pendingAgeTicks;
         private readonly Span<int> _pendingConsumers;
         private readonly Span<long> _deferred;
+        private readonly Span<long> _chunkUtcTicks;
+        private readonly Span<int> _chunkTypeIds;
         private long _newest;
         private int _setAside;
 
@@ -45,7 +47,9 @@ internal sealed partial class CompiledRuleSet
         /// <param name="pendingAgeTicks">A stack buffer of <see cref="MaxPending"/>, used when the model's chunks fit in it.</param>
         /// <param name="pendingConsumers">Likewise.</param>
         /// <param name="deferred">Likewise.</param>
-        public ActivityScan(CompiledRuleSet model, long asOfUtcTicks, Span<double> tallies, Span<double> pendingAgeTicks, Span<int> pendingConsumers, Span<long> deferred)
+        /// <param name="chunkUtcTicks">A stack buffer of <see cref="MaxChunk"/>: the instants of a chunk's activities, for columns that look them up.</param>
+        /// <param name="chunkTypeIds">Likewise, their type ids.</param>
+        public ActivityScan(CompiledRuleSet model, long asOfUtcTicks, Span<double> tallies, Span<double> pendingAgeTicks, Span<int> pendingConsumers, Span<long> deferred, Span<long> chunkUtcTicks, Span<int> chunkTypeIds)
         {
             _model = model;
             _asOfUtcTicks = asOfUtcTicks;
@@ -54,6 +58,8 @@ internal sealed partial class CompiledRuleSet
             _pendingAgeTicks = fits ? pendingAgeTicks : ThreadScratch(ref t_pendingAgeTicks, model._pendingCapacity);
             _pendingConsumers = fits ? pendingConsumers : ThreadScratch(ref t_pendingConsumers, model._pendingCapacity);
             _deferred = fits ? deferred : ThreadScratch(ref t_deferred, model._pendingCapacity);
+            _chunkUtcTicks = chunkUtcTicks;
+            _chunkTypeIds = chunkTypeIds;
             _newest = long.MaxValue;
         }
 
@@ -74,25 +80,31 @@ internal sealed partial class CompiledRuleSet
             ref double pendingAgeTicks = ref MemoryMarshal.GetReference(_pendingAgeTicks);
             ref int pendingConsumer = ref MemoryMarshal.GetReference(_pendingConsumers);
             ref long deferred = ref MemoryMarshal.GetReference(_deferred);
+            int n = end - start;
+            var chunk = columns.Resolve(start, n, _chunkUtcTicks, _chunkTypeIds);
+            Debug.Assert(chunk.UtcTicks.Length == n && chunk.TypeIds.Length == n, "one instant and one type id per activity");
+            ref long utcTicks = ref MemoryMarshal.GetReference(chunk.UtcTicks);
+            ref int ids = ref MemoryMarshal.GetReference(chunk.TypeIds);
             long asOf = _asOfUtcTicks;
             long newest = _newest;
             int pending = 0;
             int deferredCount = 0;
-            for (int i = start; i < end; i++)
+            for (int k = 0; k < n; k++)
             {
-                long ticks = asOf - columns.UtcTicks(i);
+                long ticks = asOf - Unsafe.Add(ref utcTicks, k);
                 if (ticks < 0)
                 {
                     continue; // after as-of: ignored everywhere
                 }
 
                 newest = Math.Min(newest, ticks);
-                int type = columns.TypeId(i);
+                int type = Unsafe.Add(ref ids, k);
                 if ((uint)type >= typeCount)
                 {
                     continue; // -1: no rule counts its type
                 }
 
+                int i = start + k;
                 int consumersEnd = Unsafe.Add(ref starts, type + 1);
                 for (int c = Unsafe.Add(ref starts, type); c < consumersEnd; c++)
                 {

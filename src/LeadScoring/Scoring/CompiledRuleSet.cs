@@ -95,8 +95,12 @@ internal sealed partial class CompiledRuleSet
 
         long UtcTicks(int index);
 
-        /// <summary>The activity's type id in the model (-1: no rule counts its type).</summary>
-        int TypeId(int index);
+        /// <summary>
+        /// The instants (UTC ticks) and type ids in the model (-1: no rule counts the type) of the <paramref name="count"/>
+        /// activities from <paramref name="start"/>: in the buffers given, or where the columns hold them already. In
+        /// bulk, a chunk at a time: a loop of lookups alone keeps its values in registers.
+        /// </summary>
+        ActivityChunk Resolve(int start, int count, Span<long> utcTicksBuffer, Span<int> typeIdsBuffer);
 
         string? Tag(int index);
     }
@@ -268,6 +272,12 @@ internal sealed partial class CompiledRuleSet
     /// <summary>The id of an activity type in the model (-1: no rule counts it).</summary>
     public int TypeId(string type) => _types.SlotOf(type);
 
+    /// <summary>Whether the activity types' table gives each type its own slot (<see cref="NameTable.IsDirect"/>).</summary>
+    public bool TypeTableIsDirect => _types.IsDirect;
+
+    /// <summary>Likewise for the fields' table.</summary>
+    public bool FieldTableIsDirect => _fields.IsDirect;
+
     /// <summary>The id of the activity type that <paramref name="ascii"/> spells (ASCII bytes, as read from JSON; -1: no rule counts it).</summary>
     public int TypeId(ReadOnlySpan<byte> ascii) => _types.SlotOfAscii(ascii);
 
@@ -334,7 +344,7 @@ internal sealed partial class CompiledRuleSet
     private long ScanActivities<TActivities>(TActivities activities, long asOfUtcTicks, Span<double> tallies)
         where TActivities : IActivityColumns, allows ref struct
     {
-        var scan = new ActivityScan(this, asOfUtcTicks, tallies, stackalloc double[MaxPending], stackalloc int[MaxPending], stackalloc long[MaxPending]);
+        var scan = new ActivityScan(this, asOfUtcTicks, tallies, stackalloc double[MaxPending], stackalloc int[MaxPending], stackalloc long[MaxPending], stackalloc long[MaxChunk], stackalloc int[MaxChunk]);
         for (int start = 0; start < activities.Length; start += _chunk)
         {
             scan.Chunk(activities, start, Math.Min(start + _chunk, activities.Length));
@@ -631,6 +641,14 @@ internal sealed partial class CompiledRuleSet
         public int Of(int index, string name) => _ids[index];
     }
 
+    /// <summary>A chunk of activities as the activity pass reads them: instants (UTC ticks) and type ids, one each per activity.</summary>
+    private readonly ref struct ActivityChunk(ReadOnlySpan<long> utcTicks, ReadOnlySpan<int> typeIds)
+    {
+        public ReadOnlySpan<long> UtcTicks { get; } = utcTicks;
+
+        public ReadOnlySpan<int> TypeIds { get; } = typeIds;
+    }
+
     /// <summary>A <see cref="Lead"/>'s activities: each type looked up by name at each score.</summary>
     private readonly ref struct LeadColumns(ReadOnlySpan<LeadActivity> activities, NameTable types) : IActivityColumns
     {
@@ -640,8 +658,45 @@ internal sealed partial class CompiledRuleSet
 
         public long UtcTicks(int index) => _activities[index].At.UtcTicks;
 
-        // TryGetValue, not SlotOf: one inlining level less keeps the whole lookup inlined in the activity loop.
-        public int TypeId(int index) => types.TryGetValue(_activities[index].Type, out int id) ? id : -1;
+        /// <summary>
+        /// Two loops: the first decides the types passed as the table's own key strings (literals, interned), with no
+        /// call, so nothing it holds is spilled around one; the second looks up the rest, if any.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public ActivityChunk Resolve(int start, int count, Span<long> utcTicksBuffer, Span<int> typeIdsBuffer)
+        {
+            var activities = _activities.Slice(start, count);
+            var utcTicks = utcTicksBuffer[..count];
+            var typeIds = typeIdsBuffer[..count];
+            bool undecided = false;
+            for (int k = 0; k < activities.Length; k++)
+            {
+                ref readonly var activity = ref activities[k];
+                utcTicks[k] = activity.At.UtcTicks;
+                int id = types.QuickSlotOf(activity.Type);
+                typeIds[k] = id;
+                undecided |= id == NameTable.Undecided;
+            }
+
+            if (undecided)
+            {
+                LookUpUndecided(activities, typeIds);
+            }
+
+            return new ActivityChunk(utcTicks, typeIds);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void LookUpUndecided(ReadOnlySpan<LeadActivity> activities, Span<int> typeIds)
+        {
+            for (int k = 0; k < typeIds.Length; k++)
+            {
+                if (typeIds[k] == NameTable.Undecided)
+                {
+                    typeIds[k] = types.SlotOf(activities[k].Type);
+                }
+            }
+        }
 
         public string? Tag(int index) => _activities[index].Tag;
     }
@@ -657,7 +712,8 @@ internal sealed partial class CompiledRuleSet
 
         public long UtcTicks(int index) => _utcTicks[index];
 
-        public int TypeId(int index) => _typeIds[index];
+        public ActivityChunk Resolve(int start, int count, Span<long> utcTicksBuffer, Span<int> typeIdsBuffer) =>
+            new(_utcTicks.Slice(start, count), _typeIds.Slice(start, count));
 
         public string? Tag(int index) => _tags[index];
     }

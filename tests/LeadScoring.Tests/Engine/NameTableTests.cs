@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using System.Text;
 using LeadScoring.Tests.Support;
 
 namespace LeadScoring.Tests.Engine;
@@ -73,6 +74,83 @@ public sealed class NameTableTests
         return (expected == actual && (!expected || expectedValue == value)).ToProperty();
     }
 
+    [Property(MaxTest = 300)]
+    public Property The_quick_lookup_of_a_table_of_ascii_keys_agrees_with_ordinal_ignore_case(NonEmptyArray<NonEmptyString> words, Seed seed)
+    {
+        // Random ASCII vocabularies of up to 64 names: the call-free lookup must answer as the dictionary does, or leave
+        // it undecided, and in a direct table (each key in its home slot) it decides every ASCII name. Names the fast hash
+        // cannot tell apart ("[" and "{" fold alike) make a table that is not direct, whatever the multiplier.
+        var random = new Random(seed);
+        string[] keys = [.. words.Get.Select(w => AsciiOnly(w.Get)).Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Take(64)];
+        if (keys.Length == 0)
+        {
+            return true.ToProperty();
+        }
+
+        var table = new NameTable(keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i));
+        var reference = keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.OrdinalIgnoreCase);
+        string[] probes =
+        [
+            .. keys.Select(string.Intern),
+            .. keys.Select(k => string.Concat(k.Select(c => random.Next(2) == 0 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c)))),
+            .. keys.Select(k => k + "x"), .. keys.Select(k => k[..^1]), .. keys.Select(k => "\u017F" + k), .. keys.Select(k => k + "\u212A"),
+        ];
+        foreach (string probe in probes)
+        {
+            int expected = reference.TryGetValue(probe, out int value) ? value : -1;
+            int quick = table.QuickSlotOf(probe);
+            bool mustDecide = table.IsDirect && probe.Length > 0 && Ascii.IsValid(probe);
+            if (table.SlotOf(probe) != expected || (quick != NameTable.Undecided && quick != expected) || (quick == NameTable.Undecided && mustDecide))
+            {
+                return false.Label($"{probe}: expected {expected}, SlotOf {table.SlotOf(probe)}, QuickSlotOf {quick}, direct {table.IsDirect}");
+            }
+        }
+
+        return true.ToProperty();
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(16)]
+    [InlineData(64)]
+    public void A_vocabulary_the_hash_tells_apart_gets_a_direct_table(int count)
+    {
+        // Up to 64 names, each with its own home slot for some multiplier among those tried (the sequence is fixed). The
+        // hash reads the length and the first, middle, three-quarter and last characters: the names differ in the first
+        // and last ("activity_12" and "activity_22" would not: the hash could never tell them apart).
+        var names = Enumerable.Range(0, count).ToDictionary(i => $"{i / 10}activity{i % 10}", i => i);
+        var table = new NameTable(names);
+        Assert.True(table.IsDirect);
+        foreach (var (name, value) in names)
+        {
+            Assert.Equal(value, table.QuickSlotOf(name.ToUpperInvariant()));
+            Assert.Equal(value, table.SlotOfAscii(Encoding.ASCII.GetBytes(name)));
+        }
+
+        Assert.Equal(-1, table.QuickSlotOf("6activity4"));
+        Assert.Equal(-1, table.SlotOfAscii("0activity"u8));
+    }
+
+    [Fact]
+    public void With_a_non_ascii_key_the_quick_lookup_leaves_ascii_misses_undecided()
+    {
+        // "ſ" (long s) equals "S" ignoring case, ordinally: an ASCII name that misses the fast table may equal a non-ASCII key.
+        var table = new NameTable(new Dictionary<string, int> { ["email_open"] = 0, ["ſ"] = 1 });
+        Assert.True(table.IsDirect);
+        Assert.Equal(0, table.QuickSlotOf("EMAIL_OPEN"));
+        Assert.Equal(NameTable.Undecided, table.QuickSlotOf("s"));
+        Assert.Equal(new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["ſ"] = 1 }.TryGetValue("s", out int v) ? v : -1, table.SlotOf("s"));
+    }
+
+    [Fact]
+    public void The_built_in_rule_sets_tables_are_direct()
+    {
+        // The activity loop's speed rests on it: one slot read per activity type, no probing.
+        var model = ScoringModel.Default.Compiled;
+        Assert.True(model.TypeTableIsDirect);
+        Assert.True(model.FieldTableIsDirect);
+    }
+
     [Fact]
     public void Names_alike_in_length_and_the_sampled_characters_still_resolve_and_load_in_linear_time()
     {
@@ -112,4 +190,6 @@ public sealed class NameTableTests
         Assert.Equal(7, table.SlotOf(new string("PAGE_VIEW".AsSpan())));
         Assert.Equal(-1, table.SlotOf(new string("page_views".AsSpan())));
     }
+
+    private static string AsciiOnly(string word) => new([.. word.Where(c => c is > ' ' and < '\u007F')]);
 }
