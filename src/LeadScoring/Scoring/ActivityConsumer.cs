@@ -38,6 +38,16 @@ internal readonly struct ActivityConsumer(ConsumerKind kind, int slot, double wi
     /// <summary>The each rule's points, added (times the decay weight) per matching activity; 1 for a count.</summary>
     public double Points { get; } = points;
 
+    /// <summary>1 for a consumer whose matches the activity loop sets aside to be weighted (<see cref="ConsumerKind.DecayedSum"/>, not deferred); else 0.</summary>
+    public int WeightedMatch { get; } = kind == ConsumerKind.DecayedSum && tag is null ? 1 : 0;
+
+    /// <summary>
+    /// The bits of what the activity loop adds to the tally per match: <see cref="Points"/> for a count or a plain sum
+    /// (not deferred); else 0, the bits of +0.0, whose addition leaves a tally as it is (a tally is never -0.0: it
+    /// starts at +0.0, and a sum that starts at +0.0 is -0.0 only if it starts at -0.0).
+    /// </summary>
+    public long AddedBits { get; } = kind is ConsumerKind.Count or ConsumerKind.Sum && tag is null ? BitConverter.DoubleToInt64Bits(points) : 0;
+
     /// <summary>
     /// The most ticks <c>t</c> with <c>t / (double)TicksPerDay &lt;= days</c> (the age in days as the spec computes it):
     /// that quotient never decreases as <c>t</c> grows (a correctly rounded division by a positive constant), so the

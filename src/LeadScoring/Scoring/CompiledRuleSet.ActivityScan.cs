@@ -72,7 +72,8 @@ internal sealed partial class CompiledRuleSet
 
             // Read without bounds checks: type ids come from this model's type table (anything else is skipped by the
             // unsigned range test), consumer ranges and tally indexes were built with the arrays they index, and a
-            // chunk sets aside at most _pendingCapacity matches of each sort (its activities times the most consumers of a type).
+            // chunk sets aside at most _pendingCapacity matches of each sort (its activities times the most consumers of
+            // a type): a match is written at the count of those kept before it, below that bound too.
             uint typeCount = (uint)(model._consumerStart.Length - 1);
             ref int starts = ref MemoryMarshal.GetArrayDataReference(model._consumerStart);
             ref ActivityConsumer consumers = ref MemoryMarshal.GetArrayDataReference(model._consumers);
@@ -109,26 +110,29 @@ internal sealed partial class CompiledRuleSet
                 for (int c = Unsafe.Add(ref starts, type); c < consumersEnd; c++)
                 {
                     ref readonly var consumer = ref Unsafe.Add(ref consumers, c);
-                    if (ticks > consumer.WithinTicks)
-                    {
-                        continue; // older than withinDays (the age in days is divided out only for the weights)
-                    }
 
-                    Debug.Assert(consumer.Kind == ConsumerKind.Limited || (uint)consumer.Slot < (uint)_tallies.Length, "a tally of this model");
+                    // Within withinDays: the age in days is divided out only for the weights.
+                    bool within = ticks <= consumer.WithinTicks;
                     if (consumer.IsDeferred)
                     {
-                        Unsafe.Add(ref deferred, deferredCount++) = ((long)i << 32) | (uint)c;
+                        if (within)
+                        {
+                            Unsafe.Add(ref deferred, deferredCount++) = ((long)i << 32) | (uint)c;
+                        }
+
+                        continue;
                     }
-                    else if (consumer.Kind == ConsumerKind.DecayedSum)
-                    {
-                        Unsafe.Add(ref pendingAgeTicks, pending) = ticks;
-                        Unsafe.Add(ref pendingConsumer, pending) = c;
-                        pending++;
-                    }
-                    else
-                    {
-                        Unsafe.Add(ref tally, consumer.Slot) += consumer.Points; // a count's points are 1
-                    }
+
+                    // Without a branch: whether a match is set aside to be weighted or added at once depends on the
+                    // activity's type, and whether it is within the limit on its age, and neither is predictable.
+                    // So the match is written to the set-aside slot (kept only if it counts) and the tally gets its
+                    // points or +0.0 (a count's points are 1).
+                    Debug.Assert((uint)consumer.Slot < (uint)_tallies.Length, "a tally of this model");
+                    int counts = Unsafe.BitCast<bool, byte>(within);
+                    Unsafe.Add(ref pendingAgeTicks, pending) = ticks;
+                    Unsafe.Add(ref pendingConsumer, pending) = c;
+                    pending += counts & consumer.WeightedMatch;
+                    Unsafe.Add(ref tally, consumer.Slot) += BitConverter.Int64BitsToDouble(consumer.AddedBits & -(long)counts);
                 }
             }
 
