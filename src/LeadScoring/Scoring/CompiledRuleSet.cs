@@ -668,6 +668,12 @@ internal sealed partial class CompiledRuleSet
             var activities = _activities.Slice(start, count);
             var utcTicks = utcTicksBuffer[..count];
             var typeIds = typeIdsBuffer[..count];
+            if (!types.IsDirect)
+            {
+                LookUp(activities, utcTicks, typeIds);
+                return new ActivityChunk(utcTicks, typeIds);
+            }
+
             bool undecided = false;
             for (int k = 0; k < activities.Length; k++)
             {
@@ -686,6 +692,17 @@ internal sealed partial class CompiledRuleSet
             return new ActivityChunk(utcTicks, typeIds);
         }
 
+        // A table that is not direct (large generated vocabularies): every type through the probe loop.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void LookUp(ReadOnlySpan<LeadActivity> activities, Span<long> utcTicks, Span<int> typeIds)
+        {
+            for (int k = 0; k < activities.Length; k++)
+            {
+                utcTicks[k] = activities[k].At.UtcTicks;
+                typeIds[k] = types.SlotOfUndecided(activities[k].Type);
+            }
+        }
+
         [MethodImpl(MethodImplOptions.NoInlining)]
         private void LookUpUndecided(ReadOnlySpan<LeadActivity> activities, Span<int> typeIds)
         {
@@ -693,7 +710,7 @@ internal sealed partial class CompiledRuleSet
             {
                 if (typeIds[k] == NameTable.Undecided)
                 {
-                    typeIds[k] = types.SlotOf(activities[k].Type);
+                    typeIds[k] = types.SlotOfUndecided(activities[k].Type);
                 }
             }
         }

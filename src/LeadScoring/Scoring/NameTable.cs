@@ -227,7 +227,8 @@ internal sealed class NameTable
     /// (from the name's home slot to the first empty one), then the full dictionary unless the name is ASCII and every
     /// key is in the fast table.
     /// </summary>
-    private int SlotOfUndecided(string name)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int SlotOfUndecided(string name)
     {
         if (!_direct && name.Length > 0)
         {
@@ -242,13 +243,12 @@ internal sealed class NameTable
             }
         }
 
-        if (!_hasSlowKeys && Ascii.IsValid(name))
-        {
-            return -1;
-        }
-
-        return _all.TryGetValue(name, out int value) ? value : -1;
+        return SlotOfUnlisted(name);
     }
+
+    // A name not in the fast table: not in the table at all if it is ASCII and every key is in the fast table.
+    private int SlotOfUnlisted(string name) =>
+        (_hasSlowKeys || !Ascii.IsValid(name)) && _all.TryGetValue(name, out int value) ? value : -1;
 
     // Ascii.IsValid without the call: four characters at a time, the last block overlapping the one before.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

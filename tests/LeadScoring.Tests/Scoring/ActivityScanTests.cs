@@ -66,6 +66,37 @@ public sealed class ActivityScanTests
         Assert.Equal(expected.Score, actual.Result.Score, 9);
     }
 
+    [Fact]
+    public void Types_of_a_vocabulary_too_large_for_a_direct_table_score_as_the_reference()
+    {
+        // 200 activity types, more than a direct table takes: every type goes through the probe loop. Types are passed
+        // as new strings in either case, and some are unknown to the rule set.
+        var rules = new StringBuilder();
+        for (int r = 0; r < 200; r++)
+        {
+            rules.Append($$"""{ "id": "e{{r}}", "category": "emailEngagement", "points": {{(r % 5) + 1}}, "maxPoints": 50, "each": { "activity": "type_{{r}}", "withinDays": {{((r % 4) + 1) * 60}} } },""");
+        }
+
+        string json = TestRuleSets.Json(rules.ToString().TrimEnd(','), """ "decay": { "halfLifeDays": 20 }""");
+        var model = ScoringModel.FromJson(json);
+        Assert.False(model.Compiled.TypeTableIsDirect);
+        using var document = JsonDocument.Parse(json);
+        var random = new Random(11);
+        for (int l = 0; l < 5; l++)
+        {
+            var lead = new Lead($"L{l}");
+            for (int a = 0; a < 200; a++)
+            {
+                string type = $"type_{random.Next(220)}";
+                lead.AddActivity(random.Next(2) == 0 ? type.ToUpperInvariant() : type, AsOf.AddHours(-random.Next(0, 24 * 200)));
+            }
+
+            var expected = ReferenceScorer.Score(document.RootElement, lead, AsOf);
+            Assert.Equal(expected.Score, model.Score(lead, AsOf).Score, 9);
+            Assert.Equal(expected.Rules.Select(r => r.Points), model.Explain(lead, AsOf).Rules.Select(r => r.Points), (a, b) => Math.Abs(a - b) <= 1e-9);
+        }
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(0.5)]
