@@ -43,8 +43,8 @@ internal readonly struct ActivityConsumer(ConsumerKind kind, int slot, double wi
 
     /// <summary>
     /// The bits of what the activity loop adds to the tally per match: <see cref="Points"/> for a count or a plain sum
-    /// (not deferred); else 0, the bits of +0.0, whose addition leaves a tally as it is (a tally is never -0.0: it
-    /// starts at +0.0, and a sum that starts at +0.0 is -0.0 only if it starts at -0.0).
+    /// (not deferred); else 0, the bits of +0.0, whose addition leaves a tally as it is. A tally is never -0.0: it
+    /// starts at +0.0, and a sum is -0.0 only when both its addends are.
     /// </summary>
     public long AddedBits { get; } = kind is ConsumerKind.Count or ConsumerKind.Sum && tag is null ? BitConverter.DoubleToInt64Bits(points) : 0;
 

@@ -659,8 +659,9 @@ internal sealed partial class CompiledRuleSet
         public long UtcTicks(int index) => _activities[index].At.UtcTicks;
 
         /// <summary>
-        /// Two loops: the first decides the types passed as the table's own key strings (literals, interned), with no
-        /// call, so nothing it holds is spilled around one; the second looks up the rest, if any.
+        /// In a direct table, two loops: the first decides every ASCII type with no call (<see cref="NameTable.QuickSlotOf"/>),
+        /// so nothing it holds is spilled around one; the second looks up the rest, if any (non-ASCII types, or a table
+        /// with non-ASCII keys). A table that is not direct takes every type through its probe loop.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
         public ActivityChunk Resolve(int start, int count, Span<long> utcTicksBuffer, Span<int> typeIdsBuffer)
