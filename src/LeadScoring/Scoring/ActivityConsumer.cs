@@ -38,15 +38,17 @@ internal readonly struct ActivityConsumer(ConsumerKind kind, int slot, double wi
     /// <summary>The each rule's points, added (times the decay weight) per matching activity; 1 for a count.</summary>
     public double Points { get; } = points;
 
-    /// <summary>1 for a consumer whose matches the activity loop sets aside to be weighted (<see cref="ConsumerKind.DecayedSum"/>, not deferred); else 0.</summary>
-    public int WeightedMatch { get; } = kind == ConsumerKind.DecayedSum && tag is null ? 1 : 0;
+    // The two below are read by the activity loop only for consumers that are not deferred.
+
+    /// <summary>1 for a consumer whose matches the activity loop sets aside to be weighted (<see cref="ConsumerKind.DecayedSum"/>); else 0.</summary>
+    public int WeightedMatch { get; } = kind == ConsumerKind.DecayedSum ? 1 : 0;
 
     /// <summary>
-    /// The bits of what the activity loop adds to the tally per match: <see cref="Points"/> for a count or a plain sum
-    /// (not deferred); else 0, the bits of +0.0, whose addition leaves a tally as it is. A tally is never -0.0: it
-    /// starts at +0.0, and a sum is -0.0 only when both its addends are.
+    /// The bits of what the activity loop adds to the tally per match: <see cref="Points"/> for a count or a plain sum;
+    /// else 0, the bits of +0.0, whose addition leaves a tally as it is. A tally is never -0.0: it starts at +0.0, and a
+    /// sum is -0.0 only when both its addends are.
     /// </summary>
-    public long AddedBits { get; } = kind is ConsumerKind.Count or ConsumerKind.Sum && tag is null ? BitConverter.DoubleToInt64Bits(points) : 0;
+    public long AddedBits { get; } = kind is ConsumerKind.Count or ConsumerKind.Sum ? BitConverter.DoubleToInt64Bits(points) : 0;
 
     /// <summary>
     /// The most ticks <c>t</c> with <c>t / (double)TicksPerDay &lt;= days</c> (the age in days as the spec computes it):

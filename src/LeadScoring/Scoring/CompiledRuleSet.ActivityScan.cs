@@ -22,7 +22,8 @@ internal sealed partial class CompiledRuleSet
     private static long[]? t_deferred;
 
     /// <summary>
-    /// One activity pass, a chunk of activities at a time. The loop over a chunk only adds: counts and plain sums as
+    /// One activity pass, a chunk of activities at a time. A chunk's instants and type ids are resolved first, in a
+    /// loop of their own (<see cref="IActivityColumns.Resolve"/>). The loop over the chunk then only adds: counts and plain sums as
     /// activities come; matches of decaying each rules are set aside with their ages in ticks, and matches that need a
     /// tag test or repeat limits with their position. After the loop the set-aside matches are handled
     /// (<see cref="Deferred"/>) and the decaying ones weighted in one vectorised pass (<see cref="AddDecayed"/>). The loop
